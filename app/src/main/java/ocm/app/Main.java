@@ -1,0 +1,31 @@
+package ocm.app;
+
+import java.util.concurrent.Callable;
+import ocm.bench.BenchCommand;
+import ocm.client.ClientCommand;
+import ocm.server.ServerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point behind {@code ./chat}: dispatches to the server, the client or the bench;
+ * with no sub-command it runs host mode (server and client in one process).
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true, version = "OCM 0.1.0",
+        description = {"Online Chat Messenger: rooms over TCP, chat over UDP, in your terminal.",
+                "With no command: host mode, a server on the default ports and a client connected to it."},
+        subcommands = {ServerCommand.class, ClientCommand.class, BenchCommand.class})
+public final class Main implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        return new HostMode().run();
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+}

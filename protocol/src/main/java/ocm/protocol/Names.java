@@ -1,0 +1,57 @@
+package ocm.protocol;
+
+import java.util.Optional;
+
+/**
+ * The rules for room and user names, shared so a client can check before it asks.
+ * Each check returns the problem in words, or empty when the name is fine.
+ */
+public final class Names {
+    /** Sender name of server notices to v1 clients; user names may not start with '*', so no user can take it. */
+    public static final String SERVER_SENDER = "*server*";
+
+    private Names() {
+    }
+
+    public static Optional<String> roomProblem(String room) {
+        if (room == null || room.isEmpty()) {
+            return Optional.of("room name is empty");
+        }
+        int bytes = Utf8.encode(room).length;
+        if (bytes > Limits.MAX_ROOM_NAME_BYTES) {
+            return Optional.of("room name is " + bytes + " bytes, the limit is " + Limits.MAX_ROOM_NAME_BYTES);
+        }
+        if (hasControl(room)) {
+            return Optional.of("room name contains a control character");
+        }
+        if (room.isBlank()) {
+            return Optional.of("room name is blank");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> userProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("user name is empty");
+        }
+        int chars = name.codePointCount(0, name.length());
+        if (chars > Limits.MAX_USER_NAME_CHARS) {
+            return Optional.of("user name is " + chars + " characters, the limit is " + Limits.MAX_USER_NAME_CHARS);
+        }
+        if (hasControl(name)) {
+            return Optional.of("user name contains a control character");
+        }
+        if (name.isBlank() || !name.strip().equals(name)) {
+            return Optional.of("user name has leading or trailing spaces");
+        }
+        if (name.startsWith("*")) {
+            return Optional.of("user names may not start with '*' (reserved for the server)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasControl(String s) {
+        return s.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
+                || cp == 0x2028 || cp == 0x2029);
+    }
+}

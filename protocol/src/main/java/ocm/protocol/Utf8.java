@@ -1,0 +1,36 @@
+package ocm.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8: invalid bytes are a {@link ProtocolException}, never replacement characters. */
+public final class Utf8 {
+    private Utf8() {
+    }
+
+    public static byte[] encode(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String decode(byte[] bytes, int offset, int length, String what) throws ProtocolException {
+        return decode(ByteBuffer.wrap(bytes, offset, length), what);
+    }
+
+    /** Decodes all remaining bytes of {@code buf} (its position is left unchanged). */
+    public static String decode(ByteBuffer buf, String what) throws ProtocolException {
+        // A fresh decoder per call: CharsetDecoder is stateful and this class must be thread-safe.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(buf.duplicate());
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(what + " is not valid UTF-8");
+        }
+    }
+}

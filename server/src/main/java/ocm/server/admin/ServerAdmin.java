@@ -1,0 +1,42 @@
+package ocm.server.admin;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the operator's console can see and do on a running server. The server implements it;
+ * the console depends only on this, so it is tested with a fake and with the real server.
+ * Every method is safe to call from any thread. Failures are {@link AdminException}s whose
+ * message is one line for the operator ("no room named 'lobby'").
+ */
+public interface ServerAdmin {
+    List<RoomView> rooms();
+
+    /** Members of one room, or of all rooms when {@code room} is empty. */
+    List<UserView> users(Optional<String> room) throws AdminException;
+
+    /** Removes the member, tells it why, revokes its token and tells the room. Kicking the host closes the room. */
+    void kick(String room, String user, String reason) throws AdminException;
+
+    /** Kicks, then refuses that name and that address in that room from then on (persisted). */
+    void ban(String room, String user, String reason) throws AdminException;
+
+    void unban(String room, String user) throws AdminException;
+
+    /** The bans of one room (name and address). */
+    List<BanView> bans(String room) throws AdminException;
+
+    /** Closes the room as if the host had left. */
+    void close(String room, String reason) throws AdminException;
+
+    /** Announces {@code message} from the server to one room, or to all when {@code room} is "*". Returns how many rooms it reached. */
+    int say(String room, String message) throws AdminException;
+
+    StatsView stats();
+
+    /** Writes the state file now. */
+    void save() throws AdminException;
+
+    /** Graceful shutdown: save, tell v2 clients, close sockets. Returns when done. */
+    void shutdown();
+}
