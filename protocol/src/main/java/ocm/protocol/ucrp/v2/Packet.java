@@ -18,11 +18,14 @@ public sealed interface Packet {
     // ---- client to server --------------------------------------------------------------
 
     /**
-     * Bind this UDP address to the token. {@code since}: the highest room message id the client
-     * has shown (0 for none: send recent history). {@code nextSeq}: the seq of the client's next
-     * unacknowledged chat, so the server can start its duplicate window there.
+     * Bind this UDP address to the token and start (or resume) a session. {@code session}: a
+     * random number the client picks for each new session; a Register repeating the current
+     * session's number is a retransmission and changes nothing. {@code since}: the highest room
+     * message id the client has shown (0 for none: send recent history). {@code nextSeq}: the seq
+     * of the client's oldest unacknowledged chat (or its next one), where the server's duplicate
+     * window starts.
      */
-    record Register(int since, int nextSeq) implements Packet {
+    record Register(int session, int since, int nextSeq) implements Packet {
         public PacketType type() {
             return PacketType.REGISTER;
         }
@@ -39,7 +42,11 @@ public sealed interface Packet {
         }
     }
 
-    /** Acknowledges delivery seqs: all up to {@code cumulative}, plus bit i of {@code mask} for cumulative+1+i. */
+    /**
+     * Acknowledges a reliable stream: all numbers up to {@code cumulative}, plus bit i of
+     * {@code mask} for cumulative+1+i. From a client it covers the server's dseqs; from the
+     * server it covers the client's chat seqs (including ones held back waiting for a gap).
+     */
     record Ack(int cumulative, long mask) implements Packet {
         public PacketType type() {
             return PacketType.ACK;
@@ -85,14 +92,22 @@ public sealed interface Packet {
 
     // ---- server to client --------------------------------------------------------------
 
-    /** Answer to Register: this session's delivery stream starts at {@code firstDseq}. */
-    record Welcome(int firstDseq, long serverTimeMillis) implements Packet {
+    /**
+     * Answer to Register, echoing its {@code session}: this session's delivery stream starts at
+     * {@code firstDseq} (random per session, so stray packets of an old session fall outside the
+     * new window).
+     */
+    record Welcome(int session, int firstDseq, long serverTimeMillis) implements Packet {
         public PacketType type() {
             return PacketType.WELCOME;
         }
     }
 
-    /** The server took chat {@code seq} as room message {@code msgId} at {@code timestampMillis}. Also the chat's ack. */
+    /**
+     * The server took chat {@code seq} as room message {@code msgId} at {@code timestampMillis};
+     * also that chat's acknowledgement. {@code msgId} 0 means the chat was refused and not relayed
+     * (rate limit, too long); an {@link Error} with the reason follows in the same datagram.
+     */
     record Accepted(int seq, int msgId, long timestampMillis) implements Packet {
         public PacketType type() {
             return PacketType.ACCEPTED;

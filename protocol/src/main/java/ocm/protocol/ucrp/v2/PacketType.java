@@ -2,7 +2,7 @@ package ocm.protocol.ucrp.v2;
 
 import ocm.protocol.ProtocolException;
 
-/** The type byte of each v2 packet. 0x0_ client to server, 0x2_ server to client. */
+/** The type byte of each v2 packet. 0x0_ are sent by clients (ACK by both sides), 0x2_ by the server. */
 public enum PacketType {
     REGISTER(0x01),
     CHAT(0x02),
@@ -28,10 +28,6 @@ public enum PacketType {
 
     public int code() {
         return code;
-    }
-
-    public boolean fromClient() {
-        return code < 0x20;
     }
 
     private static final PacketType[] BY_CODE = new PacketType[256];

@@ -112,7 +112,7 @@ public final class V2Codec {
         switch (p.type()) {
             case REGISTER: {
                 Packet.Register r = (Packet.Register) p;
-                b.putInt(r.since()).putInt(r.nextSeq());
+                b.putInt(r.session()).putInt(r.since()).putInt(r.nextSeq());
                 break;
             }
             case CHAT: {
@@ -142,7 +142,7 @@ public final class V2Codec {
                 break;
             case WELCOME: {
                 Packet.Welcome w = (Packet.Welcome) p;
-                b.putInt(w.firstDseq()).putLong(w.serverTimeMillis());
+                b.putInt(w.session()).putInt(w.firstDseq()).putLong(w.serverTimeMillis());
                 break;
             }
             case ACCEPTED: {
@@ -266,7 +266,7 @@ public final class V2Codec {
         Packet p;
         switch (type) {
             case REGISTER:
-                p = new Packet.Register(r.i32(what), r.i32(what));
+                p = new Packet.Register(r.i32(what), r.i32(what), r.i32(what));
                 break;
             case CHAT: {
                 int seq = r.i32(what);
@@ -292,7 +292,7 @@ public final class V2Codec {
                 p = new Packet.Close(r.rest("close reason"));
                 break;
             case WELCOME:
-                p = new Packet.Welcome(r.i32(what), r.i64(what));
+                p = new Packet.Welcome(r.i32(what), r.i32(what), r.i64(what));
                 break;
             case ACCEPTED:
                 p = new Packet.Accepted(r.i32(what), r.i32(what), r.i64(what));
