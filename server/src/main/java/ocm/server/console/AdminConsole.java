@@ -19,6 +19,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -204,11 +205,24 @@ public final class AdminConsole {
             if (in == System.in && out == System.out) {
                 return TerminalBuilder.builder().system(true).name("ocm-console").build();
             }
-            return new DumbTerminal("ocm-console", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+            return keyboardLike(new DumbTerminal("ocm-console", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             LOG.warning("no terminal for the console (" + e.getMessage() + "); reading plain lines");
             return null;
         }
+    }
+
+    /**
+     * A dumb terminal knows no control characters; give it a keyboard's (Ctrl+C interrupts, Ctrl+D ends), so the
+     * console behaves over plain streams as it does on a tty.
+     */
+    private static Terminal keyboardLike(Terminal terminal) {
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+        attributes.setControlChar(Attributes.ControlChar.VINTR, 3);
+        attributes.setControlChar(Attributes.ControlChar.VEOF, 4);
+        terminal.setAttributes(attributes);
+        return terminal;
     }
 
     private static LineReader lineReader(Terminal terminal, CommandTable table, Path historyFile) {
@@ -227,7 +241,12 @@ public final class AdminConsole {
             createParent(historyFile);
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
-        return builder.build();
+        LineReader reader = builder.build();
+        if (Terminal.TYPE_DUMB.equals(terminal.getType())) {
+            // JLine gives dumb terminals a keymap without editing keys; keep Tab, Ctrl+R and history keys working.
+            reader.getKeyMaps().put(LineReader.MAIN, reader.getKeyMaps().get(LineReader.EMACS));
+        }
+        return reader;
     }
 
     private static void createParent(Path file) {

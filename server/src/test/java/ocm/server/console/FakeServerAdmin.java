@@ -24,6 +24,8 @@ final class FakeServerAdmin implements ServerAdmin {
     volatile int sayReach = 1;
     /** When set, every failing-capable call throws an AdminException with this message. */
     volatile String failure;
+    /** When set, rooms() fails with it, as a server bug would. */
+    volatile RuntimeException bug;
     final CountDownLatch shutdownCalled = new CountDownLatch(1);
 
     static FakeServerAdmin withLobby() {
@@ -43,6 +45,9 @@ final class FakeServerAdmin implements ServerAdmin {
     @Override
     public List<RoomView> rooms() {
         calls.add("rooms");
+        if (bug != null) {
+            throw bug;
+        }
         return rooms;
     }
 
