@@ -88,7 +88,7 @@ public final class CommandTable {
 
     /** Every command with its synopsis and help line, aligned. */
     public Reply describeAll(Reply reply) {
-        TextTable table = new TextTable(TextTable.Column.left("command"), TextTable.Column.left("what it does"));
+        TextTable table = new TextTable(TextTable.Column.left("COMMAND"), TextTable.Column.left("WHAT IT DOES"));
         for (Command command : commands.values()) {
             table.row(command.synopsis(), command.help());
         }

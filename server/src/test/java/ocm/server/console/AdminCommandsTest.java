@@ -176,7 +176,7 @@ class AdminCommandsTest {
     void helpListsEveryCommandFromTheTable() {
         List<String> lines = run("/help");
         assertEquals(table.commands().size() + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("command"));
+        assertTrue(lines.get(0).startsWith("COMMAND"));
         for (Command c : table.commands()) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(c.synopsis() + " ") && l.endsWith(c.help())),
                 "help lists " + c.name());
