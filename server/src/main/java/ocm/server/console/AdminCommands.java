@@ -153,6 +153,9 @@ public final class AdminCommands {
 
     // /say ROOM|* MESSAGE
     private void say(List<String> args, Reply reply) throws AdminException {
+        if (args.get(1).isBlank()) {
+            throw new AdminException("nothing to announce; usage: /say ROOM|* MESSAGE");
+        }
         int reached = admin.say(args.get(0), args.get(1));
         if (args.get(0).equals("*")) {
             reply.line("announced to " + reached + (reached == 1 ? " room" : " rooms"));

@@ -43,6 +43,7 @@ public final class AdminConsole {
     public enum Mode { AUTO, INTERACTIVE, PIPED }
 
     static final String PROMPT = "ocm> ";
+    static final String WELCOME = "OCM admin console: /help lists the commands, Tab completes, /quit or Ctrl+D stops the server.";
     private static final Logger LOG = Logger.getLogger(AdminConsole.class.getName());
 
     private final ServerAdmin admin;
@@ -95,6 +96,7 @@ public final class AdminConsole {
 
     private void runInteractive() {
         try {
+            print(WELCOME);
             while (true) {
                 String line;
                 try {

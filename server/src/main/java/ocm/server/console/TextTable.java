@@ -2,10 +2,11 @@ package ocm.server.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.utils.WCWidth;
 
 /**
  * A small aligned table for console answers: a header row, then rows; columns separated by two spaces,
- * numeric columns aligned right, no trailing spaces.
+ * numeric columns aligned right, no trailing spaces. Alignment counts screen columns, not chars.
  */
 public final class TextTable {
     private final List<Column> columns;
@@ -33,16 +34,20 @@ public final class TextTable {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.length);
         }
-        rows.add(List.of(cells));
+        List<String> clean = new ArrayList<>(cells.length);
+        for (String cell : cells) {
+            clean.add(printable(cell));
+        }
+        rows.add(List.copyOf(clean));
         return this;
     }
 
     public List<String> render() {
         int[] widths = new int[columns.size()];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = columns.get(c).header().length();
+            widths[c] = width(columns.get(c).header());
             for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+                widths[c] = Math.max(widths[c], width(row.get(c)));
             }
         }
         List<String> out = new ArrayList<>(rows.size() + 1);
@@ -60,9 +65,21 @@ public final class TextTable {
                 line.append("  ");
             }
             String cell = cells.get(c);
-            String pad = " ".repeat(widths[c] - cell.length());
+            String pad = " ".repeat(widths[c] - width(cell));
             line.append(columns.get(c).right() ? pad + cell : cell + pad);
         }
         return line.toString().stripTrailing();
+    }
+
+    /** Control characters (an escape sequence in a name, say) would drive the operator's terminal: shown as '?'. */
+    private static String printable(String cell) {
+        StringBuilder out = new StringBuilder(cell.length());
+        cell.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        return out.toString();
+    }
+
+    /** Columns on screen: wide characters (CJK, most emoji) take two, combining marks none. */
+    static int width(String text) {
+        return text.codePoints().map(cp -> Math.max(0, WCWidth.wcwidth(cp))).sum();
     }
 }

@@ -111,6 +111,12 @@ class AdminCommandsTest {
     }
 
     @Test
+    void sayWithABlankMessageIsRefusedHere() {
+        assertEquals(List.of("nothing to announce; usage: /say ROOM|* MESSAGE"), run("/say lobby \"  \""));
+        assertEquals(List.of(), admin.calls);
+    }
+
+    @Test
     void sayToAllRoomsCountsThem() {
         admin.sayReach = 2;
         assertEquals(List.of("announced to 2 rooms"), run("/say * restart at 10:00"));

@@ -90,7 +90,7 @@ class AdminConsoleTest {
 
         assertEquals(List.of("rooms", "kick lobby|bob|spamming", "shutdown"), admin.calls);
         String shown = output();
-        assertTrue(shown.startsWith(AdminConsole.PROMPT + "ROOM     HOST"), shown);
+        assertTrue(shown.startsWith(AdminConsole.WELCOME + "\n" + AdminConsole.PROMPT + "ROOM     HOST"), shown);
         assertTrue(shown.contains("lobby    alice        3  no          1234  2h05m\n"), shown);
         assertTrue(shown.contains(AdminConsole.PROMPT + "kicked bob from lobby\n"), shown);
         assertTrue(shown.contains(AdminConsole.PROMPT + "unknown command /romos; did you mean /rooms?"), shown);

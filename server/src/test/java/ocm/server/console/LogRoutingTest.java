@@ -1,6 +1,7 @@
 package ocm.server.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +27,7 @@ class LogRoutingTest {
 
         assertEquals(1, console.size());
         assertEquals(1, usual.size());
-        assertEquals(true, console.get(0).endsWith("while the console runs"));
-        assertEquals(true, usual.get(0).endsWith("after it stopped"));
+        assertTrue(console.get(0).endsWith("while the console runs"));
+        assertTrue(usual.get(0).endsWith("after it stopped"));
     }
 }
