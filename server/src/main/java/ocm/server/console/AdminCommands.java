@@ -18,10 +18,6 @@ import ocm.server.admin.UserView;
  * live from the admin, so Tab sees rooms created a moment ago.
  */
 public final class AdminCommands {
-    static final String KICK_REASON = "kicked by the server operator";
-    static final String BAN_REASON = "banned by the server operator";
-    static final String CLOSE_REASON = "closed by the server operator";
-
     private final ServerAdmin admin;
     private final CommandTable table = new CommandTable();
 
@@ -114,13 +110,13 @@ public final class AdminCommands {
 
     // /kick ROOM USER [reason]
     private void kick(List<String> args, Reply reply) throws AdminException {
-        admin.kick(args.get(0), args.get(1), reasonOr(args, 2, KICK_REASON));
+        admin.kick(args.get(0), args.get(1), reason(args, 2));
         reply.line("kicked " + args.get(1) + " from " + args.get(0));
     }
 
     // /ban ROOM USER [reason]
     private void ban(List<String> args, Reply reply) throws AdminException {
-        admin.ban(args.get(0), args.get(1), reasonOr(args, 2, BAN_REASON));
+        admin.ban(args.get(0), args.get(1), reason(args, 2));
         reply.line("banned " + args.get(1) + " from " + args.get(0));
     }
 
@@ -140,14 +136,14 @@ public final class AdminCommands {
         TextTable t = new TextTable(TextTable.Column.left("USER"), TextTable.Column.left("ADDRESS"),
             TextTable.Column.left("REASON"));
         for (BanView b : bans) {
-            t.row(b.name(), b.address().orElse("-"), b.reason());
+            t.row(b.name(), b.address().orElse("-"), b.reason().isEmpty() ? "-" : b.reason());
         }
         reply.table(t);
     }
 
     // /close ROOM [reason]
     private void close(List<String> args, Reply reply) throws AdminException {
-        admin.close(args.get(0), reasonOr(args, 1, CLOSE_REASON));
+        admin.close(args.get(0), reason(args, 1));
         reply.line("closed " + args.get(0));
     }
 
@@ -198,8 +194,9 @@ public final class AdminCommands {
             .collect(Collectors.joining(", ")) + ")";
     }
 
-    private static String reasonOr(List<String> args, int index, String fallback) {
-        return args.size() > index ? args.get(index) : fallback;
+    /** The optional reason; empty when not given, and the server then tells members without one. */
+    private static String reason(List<String> args, int index) {
+        return args.size() > index ? args.get(index) : "";
     }
 
     private List<String> commandNames() {
