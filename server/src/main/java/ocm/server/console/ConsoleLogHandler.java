@@ -29,7 +29,8 @@ public final class ConsoleLogHandler extends Handler {
         }
         String line;
         try {
-            line = getFormatter().format(record);
+            // Any formatter may be set (the server's ends lines with a separator); the sink wants the bare line.
+            line = trimLineEnd(getFormatter().format(record));
         } catch (RuntimeException e) {
             reportError("cannot format a log record", e, ErrorManager.FORMAT_FAILURE);
             return;
@@ -39,6 +40,14 @@ public final class ConsoleLogHandler extends Handler {
         } catch (RuntimeException e) {
             reportError("cannot print a log line", e, ErrorManager.WRITE_FAILURE);
         }
+    }
+
+    private static String trimLineEnd(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     @Override

@@ -46,6 +46,18 @@ class ConsoleLogHandlerTest {
     }
 
     @Test
+    void aFormatterThatEndsLinesStillGivesOneBareLine() {
+        handler.setFormatter(new java.util.logging.Formatter() {
+            @Override
+            public String format(LogRecord r) {
+                return "[" + r.getMessage() + "]\r\n";
+            }
+        });
+        handler.publish(record(Level.INFO, "room lobby closed"));
+        assertEquals(List.of("[room lobby closed]"), lines);
+    }
+
+    @Test
     void recordsBelowTheHandlerLevelAreLeftOut() {
         handler.setLevel(Level.INFO);
         handler.publish(record(Level.FINE, "chat relayed"));
