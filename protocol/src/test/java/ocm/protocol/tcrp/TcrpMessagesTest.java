@@ -306,7 +306,7 @@ class TcrpMessagesTest {
         badReply(Operation.CREATE_ROOM, State.COMPLIANCE, "{\"success\": 1, \"error\": null}");
         badReply(Operation.LIST_ROOMS, State.COMPLETE, "{}");
         badReply(Operation.LIST_ROOMS, State.COMPLETE, "{\"rooms\": [{\"name\": \"a\"}]}");
-        badReply(Operation.LIST_ROOMS, State.COMPLETE, "{\"rooms\": [{\"name\": \"a\", \"host\": \"b\", \"members\": "many", \"locked\": false}]}");
+        badReply(Operation.LIST_ROOMS, State.COMPLETE, "{\"rooms\": [{\"name\": \"a\", \"host\": \"b\", \"members\": \"many\", \"locked\": false}]}");
         assertEquals("expected a reply (state 1 or 2), got a request",
                 badReply(Operation.CREATE_ROOM, State.REQUEST, "{\"token\": \"t\"}").getMessage());
     }
