@@ -260,6 +260,31 @@ class V2CodecTest {
     }
 
     @Test
+    void chatTextOverTheLimitIsRefusedByTheEncoderAsByTheDecoder() {
+        String tooLong = "x".repeat(Limits.MAX_TEXT_BYTES + 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> V2Codec.encode(V2Datagram.of("a", "t", new Packet.Chat(1, false, tooLong))));
+        assertEquals("chat text is 3601 bytes, the limit is 3600", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> V2Codec.packetSize(new Packet.ChatMessage(1, 1, 1, false, "a", tooLong)));
+        assertThrows(IllegalArgumentException.class,
+                () -> V2Codec.encodeReliableTail(new Packet.ChatMessage(1, 1, 1, false, "a", tooLong)));
+    }
+
+    @Test
+    void memberListTooBigForADatagramIsAClearError() {
+        List<Packet.Member> many = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            many.add(new Packet.Member("member-" + i, false, false));
+        }
+        ByteBuffer dst = ByteBuffer.allocate(Limits.MAX_DATAGRAM);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> V2Codec.writePacket(dst, new Packet.MemberList(1, many)));
+        assertEquals("members packet does not fit in one 4096-byte datagram", e.getMessage());
+        assertEquals(0, dst.position());
+    }
+
+    @Test
     void emptyBodiesHaveTheDocumentedSizes() {
         assertEquals(3 + 12, V2Codec.packetSize(new Packet.Register(0, 0, 0)));
         assertEquals(3 + 5, V2Codec.packetSize(new Packet.Chat(0, false, "")));
