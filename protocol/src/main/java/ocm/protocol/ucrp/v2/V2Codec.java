@@ -78,7 +78,9 @@ public final class V2Codec {
         if (dst.remaining() < PACKET_HEADER + body.length) {
             return false;
         }
-        dst.put((byte) p.type().code()).putShort((short) body.length).put(body);
+        dst.put((byte) p.type().code());
+        putU16(dst, body.length);
+        dst.put(body);
         return true;
     }
 
@@ -99,8 +101,16 @@ public final class V2Codec {
         if (dst.remaining() < PACKET_HEADER + bodyLen) {
             return false;
         }
-        dst.put((byte) type.code()).putShort((short) bodyLen).putInt(dseq).put(tail);
+        dst.put((byte) type.code());
+        putU16(dst, bodyLen);
+        dst.put((byte) (dseq >>> 24)).put((byte) (dseq >>> 16)).put((byte) (dseq >>> 8)).put((byte) dseq);
+        dst.put(tail);
         return true;
+    }
+
+    /** Big-endian byte by byte: the wire order must not depend on the order the caller set on {@code dst}. */
+    private static void putU16(ByteBuffer dst, int v) {
+        dst.put((byte) (v >>> 8)).put((byte) v);
     }
 
     /** Encoded size of a packet, header included. */

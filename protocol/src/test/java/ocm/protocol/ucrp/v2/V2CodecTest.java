@@ -160,6 +160,24 @@ class V2CodecTest {
     }
 
     @Test
+    void byteOrderOfTheCallersBufferDoesNotMatter() throws ProtocolException {
+        V2Datagram d = V2Datagram.of("a", "t", new Packet.Ack(0x01020304, 0x0102030405060708L),
+                new Packet.ChatMessage(0x0A0B0C0D, 1, 2L, false, "s", "x"));
+        byte[] expected = V2Codec.encode(d);
+        ByteBuffer little = ByteBuffer.allocate(Limits.MAX_DATAGRAM).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        V2Codec.writeHeader(little, "a".getBytes(), "t".getBytes());
+        assertTrue(V2Codec.writePacket(little, d.packets().get(0)));
+        Packet.ChatMessage m = (Packet.ChatMessage) d.packets().get(1);
+        assertTrue(V2Codec.writeReliable(little, PacketType.MESSAGE, m.dseq(), V2Codec.encodeReliableTail(m)));
+        little.flip();
+        byte[] written = new byte[little.remaining()];
+        little.duplicate().get(written);
+        assertEquals(Hex.of(expected), Hex.of(written));
+        assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, little.order(), "the caller's order is left as it was");
+        assertEquals(d, V2Codec.decode(little));
+    }
+
+    @Test
     void isV2LooksAtTheFirstByteOnly() {
         assertTrue(V2Codec.isV2(ByteBuffer.wrap(Hex.bytes("00"))));
         assertFalse(V2Codec.isV2(ByteBuffer.wrap(Hex.bytes("01 02 61 74 31 68 69"))));
