@@ -92,7 +92,9 @@ public final class Membership {
         }
         Room room = m.room();
         if (m.isHost()) {
-            closeRoom(room, hostClosure(reason), message, now);
+            // The host hears the answer to what it did (e.g. Ended(LEFT)); everyone else hears why the room closed.
+            tellEnded(m, reason, message);
+            closeRoom(room, hostClosure(reason), message, now, m);
             return;
         }
         tellEnded(m, reason, message);
@@ -107,11 +109,17 @@ public final class Membership {
 
     /** Closes the room: everyone is told, every token revoked, the room deleted. */
     public void closeRoom(Room room, EndReason reason, String message, long now) {
+        closeRoom(room, reason, message, now, null);
+    }
+
+    private void closeRoom(Room room, EndReason reason, String message, long now, Member alreadyTold) {
         if (room.closed()) {
             return;
         }
         for (Member m : room.members()) {
-            tellEnded(m, reason, message);
+            if (m != alreadyTold) {
+                tellEnded(m, reason, message);
+            }
             outbox.detach(m);
         }
         registry.close(room, reason, message, now);

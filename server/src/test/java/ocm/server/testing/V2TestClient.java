@@ -50,6 +50,8 @@ public final class V2TestClient implements AutoCloseable {
     private List<Packet.Member> members = List.of();
     private Packet.Ended ended;
     private int welcomes;
+    /** Chat messages delivered with a msgId not above the last shown: duplicates or disorder from the server. */
+    private int staleDeliveries;
     private boolean pingEnabled = true;
     private volatile boolean running = true;
 
@@ -209,6 +211,8 @@ public final class V2TestClient implements AutoCloseable {
             if (m.msgId() > lastMsgId) {
                 lastMsgId = m.msgId();
                 messages.add(m);
+            } else {
+                staleDeliveries++;
             }
         } else if (r instanceof Packet.RoomEvent e) {
             events.add(e);
@@ -281,6 +285,10 @@ public final class V2TestClient implements AutoCloseable {
 
     public synchronized boolean registered() {
         return registered;
+    }
+
+    public synchronized int staleDeliveries() {
+        return staleDeliveries;
     }
 
     public synchronized int welcomes() {
