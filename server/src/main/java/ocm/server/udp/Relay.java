@@ -378,7 +378,7 @@ public final class Relay {
         toRemove.clear();
         for (Member m : idle) {
             long limit = m.protocol() == 2 ? v2 : v1;
-            membership.end(m, EndReason.TIMED_OUT, "no activity for " + (limit / 1000) + " s", now);
+            membership.end(m, EndReason.TIMED_OUT, "no activity for " + seconds(limit), now);
         }
         registry.expireRevocations(now);
     }
@@ -437,6 +437,10 @@ public final class Relay {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static String fmt(double d) {

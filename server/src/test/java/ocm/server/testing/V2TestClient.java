@@ -287,6 +287,11 @@ public final class V2TestClient implements AutoCloseable {
         return registered;
     }
 
+    /** The current session number (for replay tests). */
+    public synchronized int session() {
+        return session;
+    }
+
     public synchronized int staleDeliveries() {
         return staleDeliveries;
     }
