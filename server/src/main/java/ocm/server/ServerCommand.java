@@ -95,7 +95,14 @@ public final class ServerCommand implements Callable<Integer> {
             err.println("chat server: cannot start: " + e.getMessage());
             return EXIT_FAILURE;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ocm-shutdown"));
+        // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!server.isStopped()) {
+                err.println("chat server: stopping: telling clients, saving state");
+                server.close();
+                err.println("chat server: stopped");
+            }
+        }, "ocm-shutdown"));
         try {
             runConsoleOrWait(server, log);
         } catch (InterruptedException e) {

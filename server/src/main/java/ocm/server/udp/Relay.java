@@ -83,7 +83,7 @@ public final class Relay {
             }
         } catch (ProtocolException e) {
             counters.drop(DropReason.GARBAGE);
-            LOG.log(Level.FINE, () -> "dropped a datagram from " + from + ": " + e.getMessage());
+            LOG.log(Level.FINE, () -> "dropped a datagram from " + show(from) + ": " + e.getMessage());
         }
         removePending(now);
     }
@@ -114,7 +114,7 @@ public final class Relay {
         }
         m.heard(now);
         if (msg.isLeave()) {
-            membership.end(m, EndReason.LEFT, "left", now);
+            membership.end(m, EndReason.LEFT, "", now);
             return;
         }
         if (!m.bucket().tryTake(now)) {
@@ -139,7 +139,7 @@ public final class Relay {
         m.protocol(1);
         m.heard(now);
         if (first) {
-            LOG.info(() -> m.name() + " registered in '" + m.room().name() + "' from " + from + " (v1)");
+            LOG.info(() -> m.name() + " registered in '" + m.room().name() + "' from " + show(from) + " (v1)");
         }
         if (wasV2) {
             membership.broadcastMembers(m.room());
@@ -203,7 +203,7 @@ public final class Relay {
                 outbox.pong(m, ((Packet.Ping) p).nonce(), now);
                 return false;
             case LEAVE:
-                membership.end(m, EndReason.LEFT, "left", now);
+                membership.end(m, EndReason.LEFT, "", now);
                 return false;
             case KICK:
                 membership.kickByHost(m, (Packet.Kick) p, now);
@@ -259,7 +259,7 @@ public final class Relay {
             outbox.enqueue(m, chatOutgoing(r));
         }
         LOG.info(() -> m.name() + (old == null ? " registered" : " started a new session") + " in '" + room.name()
-                + "' from " + from + " (v2)");
+                + "' from " + show(from) + " (v2)");
         if (!wasV2) {
             membership.broadcastMembers(room);
         } else if (moved) {
@@ -437,6 +437,10 @@ public final class Relay {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    static String show(InetSocketAddress a) {
+        return a.getAddress() == null ? a.toString() : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private static String seconds(long millis) {

@@ -139,7 +139,7 @@ public final class RelayLoop implements AutoCloseable {
                 relay.onDatagram(in, from, now);
             } catch (RuntimeException e) {
                 counters.drop(DropReason.GARBAGE);
-                LOG.log(Level.WARNING, "datagram from " + from + " failed: " + e, e);
+                LOG.log(Level.WARNING, "datagram from " + Relay.show(from) + " failed: " + e, e);
             }
         }
         runTasks();
