@@ -11,6 +11,7 @@ public final class Member {
     private final Room room;
     private final String name;
     private String token;
+    private byte[] tokenUtf8;
     private final String tokenHash;
     private final String clientIp;
     private final long joinedAt;
@@ -26,6 +27,7 @@ public final class Member {
         this.room = Objects.requireNonNull(room, "room");
         this.name = Objects.requireNonNull(name, "name");
         this.token = token;
+        this.tokenUtf8 = token == null ? null : ocm.protocol.Utf8.encode(token);
         this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
         this.clientIp = clientIp;
         this.protocol = protocol;
@@ -49,6 +51,11 @@ public final class Member {
 
     void token(String t) {
         token = t;
+        tokenUtf8 = ocm.protocol.Utf8.encode(t);
+    }
+
+    byte[] tokenUtf8() {
+        return tokenUtf8;
     }
 
     public String tokenHash() {

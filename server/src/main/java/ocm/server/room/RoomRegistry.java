@@ -27,6 +27,7 @@ public final class RoomRegistry {
     private final Tokens tokens;
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Map<String, Member> byToken = new HashMap<>();
+    private final TokenIndex byTokenBytes = new TokenIndex();
     /** Restored members whose token we know only by its hash, until their client speaks. */
     private final Map<String, Member> byHash = new HashMap<>();
     private final Revocations revocations = new Revocations(50_000, 10 * 60_000L);
@@ -91,6 +92,7 @@ public final class RoomRegistry {
                 new TokenBucket(limits.messagesPerSecond(), limits.burst(), now));
         room.add(m);
         byToken.put(token, m);
+        byTokenBytes.put(m.tokenUtf8(), m);
         memberCount++;
         dirty = true;
         return m;
@@ -126,9 +128,15 @@ public final class RoomRegistry {
             if (m != null) {
                 m.token(token);
                 byToken.put(token, m);
+                byTokenBytes.put(m.tokenUtf8(), m);
             }
         }
         return m;
+    }
+
+    /** The live member whose token is these bytes of {@code buf}, or null; allocates nothing. */
+    public Member byTokenBytes(java.nio.ByteBuffer buf, int offset, int length) {
+        return byTokenBytes.get(buf, offset, length);
     }
 
     /** Removes one member and revokes its token. Does not close the room (the caller decides). */
@@ -141,6 +149,7 @@ public final class RoomRegistry {
         memberCount--;
         if (m.token() != null) {
             byToken.remove(m.token());
+            byTokenBytes.remove(m.tokenUtf8());
             revocations.add(m.token(), m.room().name(), m.address(), m.protocol(), reason, message, now);
         } else {
             byHash.remove(m.tokenHash());

@@ -75,6 +75,9 @@ public final class Relay {
         int length = in.remaining();
         counters.datagramsIn++;
         counters.bytesIn += length;
+        if (acksAndPings(in, from, now)) {
+            return;
+        }
         try {
             if (V2Codec.isV2(in)) {
                 onV2(V2Codec.decode(in), from, length, now);
@@ -86,6 +89,68 @@ public final class Relay {
             LOG.log(Level.FINE, () -> "dropped a datagram from " + show(from) + ": " + e.getMessage());
         }
         removePending(now);
+    }
+
+    /**
+     * The allocation-free path for the most common v2 datagram, acks (and pings) from a member
+     * with a live session at its registered address: read in place, no decoding into records.
+     * Returns false, touching nothing, for anything else; the full decoder then handles it.
+     */
+    private boolean acksAndPings(ByteBuffer in, InetSocketAddress from, long now) {
+        int p = in.position();
+        int end = in.limit();
+        if (end - p < V2Codec.HEADER_FIXED || in.get(p) != V2Codec.MARKER || in.get(p + 1) != V2Codec.VERSION
+                || in.get(p + 2) != 0) {
+            return false;
+        }
+        int roomLen = in.get(p + 3) & 0xFF;
+        int tokenLen = in.get(p + 4) & 0xFF;
+        int roomOff = p + V2Codec.HEADER_FIXED;
+        int first = roomOff + roomLen + tokenLen;
+        if (roomLen == 0 || first >= end) {
+            return false;
+        }
+        for (int q = first; q < end; ) {
+            if (end - q < V2Codec.PACKET_HEADER) {
+                return false;
+            }
+            int type = in.get(q) & 0xFF;
+            int len = in.getShort(q + 1) & 0xFFFF;
+            boolean known = (type == PacketType.ACK.code() && len == 12) || (type == PacketType.PING.code() && len == 8);
+            if (!known || q + V2Codec.PACKET_HEADER + len > end) {
+                return false;
+            }
+            q += V2Codec.PACKET_HEADER + len;
+        }
+        Member m = registry.byTokenBytes(in, roomOff + roomLen, tokenLen);
+        if (m == null || m.stream() == null || !from.equals(m.address()) || !sameBytes(in, roomOff, m.room().nameUtf8())) {
+            return false;
+        }
+        m.heard(now);
+        DeliveryStream s = m.stream();
+        for (int q = first; q < end; ) {
+            int type = in.get(q) & 0xFF;
+            int len = in.getShort(q + 1) & 0xFFFF;
+            if (type == PacketType.ACK.code()) {
+                s.window().ack(in.getInt(q + 3), in.getLong(q + 7), now);
+                if (!s.backlog().isEmpty()) {
+                    outbox.markDirty(m);
+                }
+            } else {
+                outbox.pong(m, in.getLong(q + 3), now);
+            }
+            q += V2Codec.PACKET_HEADER + len;
+        }
+        return true;
+    }
+
+    private static boolean sameBytes(ByteBuffer in, int offset, byte[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (in.get(offset + i) != expected[i]) {
+                return false;
+            }
+        }
+        return in.get(offset - 2) == (byte) expected.length;
     }
 
     private void onV1(V1ClientMessage msg, InetSocketAddress from, long now) {
@@ -338,9 +403,18 @@ public final class Relay {
         return r;
     }
 
+    /**
+     * The ChatMessage body after its dseq, written directly into one exact-size array: the
+     * codec's general encoder would allocate a whole datagram buffer for every message. Pinned to
+     * {@code V2Codec.encodeReliableTail} by a test.
+     */
     static Outgoing chatOutgoing(ChatRecord r) {
-        return new Outgoing(PacketType.MESSAGE, V2Codec.encodeReliableTail(
-                new Packet.ChatMessage(0, r.msgId(), r.timestampMillis(), r.action(), r.sender(), r.text())));
+        byte[] sender = Utf8.encode(r.sender());
+        byte[] text = Utf8.encode(r.text());
+        ByteBuffer b = ByteBuffer.wrap(new byte[4 + 8 + 1 + 1 + sender.length + text.length]);
+        b.putInt(r.msgId()).putLong(r.timestampMillis()).put((byte) (r.action() ? 1 : 0))
+                .put((byte) sender.length).put(sender).put(text);
+        return new Outgoing(PacketType.MESSAGE, b.array());
     }
 
     /** A notice from "*server*" to one v1 member. */
@@ -357,7 +431,10 @@ public final class Relay {
         if (!outbox.anyInFlight()) {
             return;
         }
-        toRemove.addAll(outbox.retransmit(now));
+        List<Member> gaveUp = outbox.retransmit(now);
+        if (!gaveUp.isEmpty()) {
+            toRemove.addAll(gaveUp);
+        }
         removePending(now, "stopped acknowledging deliveries");
     }
 
