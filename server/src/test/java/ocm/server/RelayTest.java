@@ -202,4 +202,19 @@ class RelayTest {
             assertEquals(List.of("once", "twice"), b.messages().stream().map(Packet.ChatMessage::text).collect(Collectors.toList()));
         }
     }
+
+    @Test
+    void tooLongV1MessageIsNotRelayedAndTheSenderIsTold() throws Exception {
+        Admission alice = tcrp.create("long", "alice").admission();
+        Admission bob = tcrp.join("long", "bob").admission();
+        try (V1TestClient a = v1(alice); V1TestClient b = v1(bob)) {
+            awaitV1Registered("long", "alice");
+            awaitV1Registered("long", "bob");
+            a.sendText("x".repeat(3700));
+            a.awaitChat("*server*", "your message was not sent: it is 3700 bytes, the limit is 3600", WAIT);
+            a.sendText("short");
+            b.awaitChat("alice", "short", WAIT);
+            assertTrue(b.seen().stream().noneMatch(m -> m instanceof V1ServerMessage.Chat c && c.text().startsWith("xxx")));
+        }
+    }
 }

@@ -9,6 +9,7 @@ public enum DropReason {
     NOT_REGISTERED,
     REVOKED_TOKEN,
     RATE_LIMITED,
+    TOO_LONG,
     DUPLICATE,
     TOO_FAR_AHEAD,
     SEND_FAILED,

@@ -186,8 +186,14 @@ public final class Relay {
             counters.drop(DropReason.RATE_LIMITED);
             return;
         }
-        if (msg.text().isEmpty() || Utf8.encode(msg.text()).length > Limits.MAX_TEXT_BYTES) {
+        if (msg.text().isEmpty()) {
             counters.drop(DropReason.GARBAGE);
+            return;
+        }
+        int bytes = Utf8.encode(msg.text()).length;
+        if (bytes > Limits.MAX_TEXT_BYTES) {
+            counters.drop(DropReason.TOO_LONG);
+            noticeV1(m, "your message was not sent: it is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES);
             return;
         }
         relayChat(m, false, msg.text(), now);
