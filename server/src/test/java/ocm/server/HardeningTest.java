@@ -290,4 +290,46 @@ class HardeningTest {
             assertEquals(0, bob.staleDeliveries());
         }
     }
+
+    @Test
+    void aMemberThatNeverAcksIsRemovedAndCannotGrowItsBacklog() throws Exception {
+        start(ServerConfig.forTests().withRate(100_000, 100_000).withMaxBacklog(16));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("deaf", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("deaf", "bob", Optional.empty(), 2).admission();
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.udpPort());
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "deaf", a.token());
+             DatagramSocket bob = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            byte[] register = ocm.protocol.ucrp.v2.V2Codec.encode(ocm.protocol.ucrp.v2.V2Datagram.of("deaf", b.token(),
+                    new Packet.Register(1, 0, 0)));
+            bob.send(new DatagramPacket(register, register.length, to));
+            bob.setSoTimeout(200);
+            // bob registers, then never acknowledges anything while alice talks a lot.
+            for (int i = 0; i < 400; i++) {
+                alice.say("flood " + i);
+            }
+            alice.await("bob removed", () -> alice.events().stream().anyMatch(e -> e.kind() == EventKind.TIMED_OUT
+                    && e.name().equals("bob")), Duration.ofSeconds(20));
+            assertTrue(drops("backlog full") > 0);
+            // bob's socket eventually sees Ended(TIMED_OUT) among the deliveries it never acked.
+            long end = System.currentTimeMillis() + WAIT.toMillis();
+            boolean ended = false;
+            byte[] buf = new byte[8192];
+            while (!ended && System.currentTimeMillis() < end) {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                try {
+                    bob.receive(p);
+                } catch (SocketTimeoutException e) {
+                    bob.send(new DatagramPacket(register, register.length, to)); // anything with the revoked token
+                    continue;
+                }
+                for (Packet pk : ocm.protocol.ucrp.v2.V2Codec.decode(java.nio.ByteBuffer.wrap(buf, 0, p.getLength()).slice()).packets()) {
+                    ended |= pk instanceof Packet.Ended e && e.reason() == EndReason.TIMED_OUT;
+                }
+            }
+            assertTrue(ended, "bob was never told it timed out");
+        }
+    }
 }
