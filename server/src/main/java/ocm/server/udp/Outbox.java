@@ -15,7 +15,6 @@ import ocm.protocol.ucrp.v2.V2Codec;
 import ocm.server.room.DeliveryStream;
 import ocm.server.room.Member;
 import ocm.server.room.Outgoing;
-import ocm.server.room.Room;
 import ocm.server.stats.Counters;
 import ocm.server.stats.DropReason;
 
