@@ -14,8 +14,11 @@ import ocm.protocol.ucrp.v2.Packet;
  * allocates nothing.
  */
 public final class DeliveryStream {
-    public static final int WINDOW = 256;
-    private static final int CONTROL_BYTES = 1024;
+    /** Deliveries in flight per member; more wait in the backlog. Sized for 10,000 members in well under 256 MB. */
+    public static final int WINDOW = 128;
+    /** How far ahead of the next expected chat a member's chats are buffered. */
+    public static final int CHAT_WINDOW = 256;
+    private static final int CONTROL_BYTES = 512;
 
     private final int session;
     private final int firstDseq;
@@ -37,7 +40,7 @@ public final class DeliveryStream {
         this.firstDseq = firstDseq;
         this.welcomeTime = now;
         this.window = new SendWindow<>(WINDOW, firstDseq, new RttEstimator());
-        this.chats = new ReceiveWindow<>(WINDOW, nextChatSeq);
+        this.chats = new ReceiveWindow<>(CHAT_WINDOW, nextChatSeq);
         this.maxBacklog = maxBacklog;
     }
 
