@@ -55,7 +55,11 @@ public final class AdminConsole {
     private final ConsoleLogHandler logHandler;
     private volatile boolean editorOpen;
 
-    /** A console on the given streams; a line editor when they are the process's terminal, plain lines otherwise. */
+    /**
+     * A console on the given streams; a line editor when they are the process's terminal, plain lines otherwise.
+     *
+     * @param historyFile where the line editor keeps its history across runs; null keeps none
+     */
     public AdminConsole(ServerAdmin admin, Path historyFile, InputStream in, PrintStream out) {
         this(admin, historyFile, in, out, Mode.AUTO);
     }
@@ -69,10 +73,11 @@ public final class AdminConsole {
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.table = AdminCommands.table(admin);
-        this.terminal = resolve(mode, in) == Mode.INTERACTIVE ? openTerminal(in, out) : null;
-        this.reader = terminal == null ? null : lineReader(terminal, table, historyFile);
+        boolean ownTerminal = in == System.in && out == System.out;
+        this.terminal = resolve(mode, in) == Mode.INTERACTIVE ? openTerminal(ownTerminal, in, out) : null;
+        this.reader = terminal == null ? null : lineReader(terminal, !ownTerminal, table, historyFile);
         this.editorOpen = reader != null;
-        this.logHandler = new ConsoleLogHandler(this::printLog);
+        this.logHandler = new ConsoleLogHandler(this::print);
     }
 
     /** True when this console runs the line editor, false when it reads plain lines. */
@@ -175,10 +180,6 @@ public final class AdminConsole {
         }
     }
 
-    private void printLog(String line) {
-        print(line);
-    }
-
     private void closeEditor() {
         editorOpen = false;
         try {
@@ -202,9 +203,9 @@ public final class AdminConsole {
     }
 
     /** The process's terminal for its own streams, else a dumb terminal over the given ones; null if none opens. */
-    private static Terminal openTerminal(InputStream in, PrintStream out) {
+    private static Terminal openTerminal(boolean ownTerminal, InputStream in, PrintStream out) {
         try {
-            if (in == System.in && out == System.out) {
+            if (ownTerminal) {
                 return TerminalBuilder.builder().system(true).name("ocm-console").build();
             }
             return keyboardLike(new DumbTerminal("ocm-console", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8));
@@ -227,7 +228,8 @@ public final class AdminConsole {
         return terminal;
     }
 
-    private static LineReader lineReader(Terminal terminal, CommandTable table, Path historyFile) {
+    /** @param keyboard the terminal is our dumb one over plain streams, standing in for a keyboard */
+    private static LineReader lineReader(Terminal terminal, boolean keyboard, CommandTable table, Path historyFile) {
         DefaultParser parser = new DefaultParser();
         parser.setEofOnUnclosedQuote(false);
         LineReaderBuilder builder = LineReaderBuilder.builder()
@@ -244,8 +246,9 @@ public final class AdminConsole {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         LineReader reader = builder.build();
-        if (Terminal.TYPE_DUMB.equals(terminal.getType())) {
-            // JLine gives dumb terminals a keymap without editing keys; keep Tab, Ctrl+R and history keys working.
+        if (keyboard) {
+            // JLine gives dumb terminals a keymap without editing keys; a real dumb terminal cannot show edits, but
+            // over plain streams (tests, embedding) Tab, Ctrl+R and the history keys should work as on a tty.
             reader.getKeyMaps().put(LineReader.MAIN, reader.getKeyMaps().get(LineReader.EMACS));
         }
         return reader;
