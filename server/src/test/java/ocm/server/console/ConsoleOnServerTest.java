@@ -204,6 +204,21 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void theLineEditorCompletesLiveNamesAndCtrlDStopsTheServer() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AdminConsole editor = new AdminConsole(server.admin(), dir.resolve("console_history"),
+            new ByteArrayInputStream("/kick lo\tca\t too loud\n\004".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), AdminConsole.Mode.INTERACTIVE);
+        editor.run();
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("kicked carol from lobby\n"), shown);
+        carol.awaitChat(SERVER, "you were kicked: too loud", WAIT);
+        assertTrue(server.isStopped());
+        // Tab added a space after each completed name.
+        assertTrue(Files.readString(dir.resolve("console_history")).contains("/kick lobby carol  too loud"));
+    }
+
+    @Test
     void quitFromAPipeStopsTheServerAndTellsTheMembers() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AdminConsole piped = new AdminConsole(server.admin(), dir.resolve("console_history"),
