@@ -35,6 +35,18 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError);
+    }
+
+    /** A bad flag: one line saying what, the closest flags if any, then the usage; exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        err.println(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(", ", u.getSuggestions()) + "?");
+        }
+        cmd.usage(err);
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 }
