@@ -121,6 +121,7 @@ public final class ClientCommand implements Callable<Integer> {
                     .setForceTextTerminal(true) // never a Swing window, even with DISPLAY set
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                     .createTerminal();
+            allowCtrlQ();
             screen = new TerminalScreen(terminal);
             screen.startScreen();
         } catch (IOException | RuntimeException e) {
@@ -147,6 +148,22 @@ public final class ClientCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // already shutting down: the hook runs anyway
             }
+        }
+    }
+
+    /**
+     * Ctrl+Q is XON to a terminal with flow control on, so it would never reach us. Lanterna saved
+     * the terminal's settings before this and restores them on exit, flow control included.
+     */
+    private static void allowCtrlQ() {
+        try {
+            Process p = new ProcessBuilder("sh", "-c", "stty -ixon < /dev/tty").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+        } catch (IOException e) {
+            // no stty: Ctrl+C and /quit still work
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

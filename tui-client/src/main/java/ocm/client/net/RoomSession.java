@@ -306,7 +306,7 @@ final class RoomSession {
                 end(Optional.empty(), "the server no longer knows this membership");
                 break;
             case SERVER_SHUTTING_DOWN:
-                notice("the server is shutting down" + suffix(e.message()));
+                notice(e.message().contains("shutting down") ? e.message() : "the server is shutting down" + suffix(e.message()));
                 break;
             default:
                 notice(e.message().isEmpty() ? e.code().name().toLowerCase().replace('_', ' ') : e.message());
