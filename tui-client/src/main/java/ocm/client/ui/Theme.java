@@ -77,7 +77,12 @@ public record Theme(String name, TextColor background, TextColor foreground, Tex
         if (value == null) {
             throw new ThemeException("theme file lacks \"" + field + "\"");
         }
-        TextColor c = TextColor.Factory.fromString(value);
+        TextColor c;
+        try {
+            c = TextColor.Factory.fromString(value);
+        } catch (IllegalArgumentException e) {
+            c = null;
+        }
         if (c == null) {
             throw new ThemeException("theme colour " + field + " = '" + value + "' is not a colour");
         }
