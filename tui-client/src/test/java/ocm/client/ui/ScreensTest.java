@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ocm.client.config.ClientSettings;
 import ocm.client.net.ClientException;
 import ocm.client.net.NetEvent;
+import ocm.client.testing.FakeChatService;
 import ocm.protocol.Limits;
 import ocm.protocol.tcrp.RoomListing.RoomSummary;
 import ocm.protocol.ucrp.v2.EndReason;

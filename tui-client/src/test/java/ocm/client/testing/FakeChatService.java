@@ -1,4 +1,4 @@
-package ocm.client.ui;
+package ocm.client.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,26 +16,26 @@ import ocm.client.net.ServerAddress;
 import ocm.protocol.tcrp.RoomListing.RoomSummary;
 
 /** A network layer with no network: the screens under test talk to this, the test plays the server. */
-final class FakeChatService implements ChatService {
+public final class FakeChatService implements ChatService {
     /** One call the screens made. */
-    record Sent(String room, long id, String text, boolean action) {
+    public record Sent(String room, long id, String text, boolean action) {
     }
 
-    final List<RoomSummary> rooms = new CopyOnWriteArrayList<>();
-    final List<RoomRequest> entered = new CopyOnWriteArrayList<>();
-    final List<Sent> sent = new CopyOnWriteArrayList<>();
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<String> refuse = Collections.synchronizedList(new ArrayList<>());
+    public final List<RoomSummary> rooms = new CopyOnWriteArrayList<>();
+    public final List<RoomRequest> entered = new CopyOnWriteArrayList<>();
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> refuse = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong();
     private volatile Consumer<NetEvent> listener = e -> { };
-    volatile boolean shutdown;
+    public volatile boolean shutdown;
 
     @Override
     public void setListener(Consumer<NetEvent> listener) {
         this.listener = listener;
     }
 
-    void emit(NetEvent e) {
+    public void emit(NetEvent e) {
         listener.accept(e);
     }
 
@@ -87,7 +87,7 @@ final class FakeChatService implements ChatService {
         shutdown = true;
     }
 
-    static Optional<String> none() {
+    public static Optional<String> none() {
         return Optional.empty();
     }
 }
