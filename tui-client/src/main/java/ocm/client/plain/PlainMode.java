@@ -18,6 +18,7 @@ import ocm.client.net.ClientException;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
 import ocm.client.net.RoomRequest;
+import ocm.client.ui.Canvas;
 import ocm.client.ui.Words;
 import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
@@ -174,7 +175,7 @@ public final class PlainMode implements ChatActions {
 
     private void print(String line) {
         synchronized (out) {
-            out.println(line);
+            out.println(Canvas.clean(line)); // no terminal escapes from other people's text
             out.flush();
         }
     }

@@ -78,11 +78,11 @@ public final class Canvas {
     }
 
     /** Control characters would move the terminal's cursor: show them as '?'. */
-    static String clean(String s) {
+    public static String clean(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) { // C0, DEL and C1 (0x9b is CSI to some terminals)
                 if (b == null) {
                     b = new StringBuilder(s);
                 }

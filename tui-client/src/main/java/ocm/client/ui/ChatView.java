@@ -289,17 +289,27 @@ public final class ChatView implements View, ChatActions {
     @Override
     public void leave() throws CommandException {
         RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
-        if (room.ended()) {
-            rooms.remove(room);
-            current = Math.min(current, rooms.size() - 1);
-            currentRoom().ifPresent(RoomModel::seen);
-            if (rooms.isEmpty()) {
-                app.openLobby();
-            }
-            return;
+        if (!room.ended()) {
+            app.service().leave(room.name());
         }
-        app.service().leave(room.name());
-        room.add(ChatLine.system(app.now(), "leaving " + room.name() + "..."), true);
+        rooms.remove(room);
+        current = Math.min(current, rooms.size() - 1);
+        currentRoom().ifPresent(RoomModel::seen);
+        app.flash("left " + room.name());
+        if (rooms.isEmpty()) {
+            app.openLobby();
+        }
+    }
+
+    /** Shows a room we are already in; false when we are not in it (or it has ended). */
+    boolean show(String name) {
+        for (int i = 0; i < rooms.size(); i++) {
+            if (rooms.get(i).name().equals(name) && !rooms.get(i).ended()) {
+                select(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -182,6 +182,10 @@ public final class ClientApp {
             report("not connected", dialog);
             return;
         }
+        if (chat.show(room)) {
+            ui.show(chat); // already in it: just go there
+            return;
+        }
         flash = (create ? "creating " : "joining ") + room + "...";
         RoomRequest req = create ? RoomRequest.create(room, user, password) : RoomRequest.join(room, user, password);
         ui.background(() -> service.enter(req), m -> entered(m), err -> {
@@ -199,7 +203,10 @@ public final class ClientApp {
     private void report(String text, DialogView dialog) {
         if (dialog != null && ui.current() == dialog) {
             dialog.error(text);
-        } else if (ui.current() == lobby) {
+        } else if (ui.current() == lobby || !chat.hasRooms()) {
+            if (ui.current() != lobby) {
+                openLobby();
+            }
             lobby.message(true, text);
         } else {
             chat.error(text);

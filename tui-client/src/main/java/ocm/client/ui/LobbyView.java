@@ -28,8 +28,9 @@ public final class LobbyView implements View {
                 selected = i;
             }
         }
-        error = false;
-        message = rooms.isEmpty() ? "no rooms yet: press c to create one" : rooms.size() + " room(s)";
+        if (!error) { // an error stays until the user acts
+            message = rooms.isEmpty() ? "no rooms yet: press c to create one" : rooms.size() + " room(s)";
+        }
     }
 
     public void message(boolean isError, String text) {
@@ -44,6 +45,7 @@ public final class LobbyView implements View {
     @Override
     public void handle(KeyStroke k) {
         KeyType type = k.getKeyType();
+        error = false;
         if (type == KeyType.ArrowDown) {
             selected = Math.min(rooms.size() - 1, selected + 1);
         } else if (type == KeyType.ArrowUp) {

@@ -343,4 +343,35 @@ class ScreensTest {
         ui.ctrl('q');
         ui.awaitCondition(() -> !ui.ui.isRunning(), "the UI stopped");
     }
+
+    @Test
+    void leaveSendsLeaveAndDropsTheRoom() throws Exception {
+        chatIn("one");
+        ui.line("/join two");
+        ui.await("you joined two");
+        ui.line("/leave");
+        ui.awaitGone("2 two");
+        ui.awaitCondition(() -> fake.calls.contains("leave two"), "Leave sent");
+        ui.await("one >");
+        ui.line("/join one"); // already in it: no second join, just shown
+        ui.await("one >");
+        assertEquals(2, fake.entered.size());
+    }
+
+    @Test
+    void failedStartingJoinShowsTheLobbyWithTheReason() throws Exception {
+        fake.refuse.add("secret");
+        ui = new UiHarness(a -> fake, new ClientApp.Start(new ClientSettings("127.0.0.1", 9090, 9091, "alice"),
+                Optional.empty(), Optional.of("secret"), Optional.empty()), dir, SIZE);
+        ui.await("cannot join secret: wrong password for secret");
+        ui.await("rooms on 127.0.0.1:9090");
+    }
+
+    @Test
+    void controlCharactersInMessagesAreNotSentToTheTerminal() throws Exception {
+        chatIn("lobby");
+        message("lobby", 1, "bob", "evil\u001b[2Jtext\u009b31m");
+        ui.await("evil?[2Jtext?31m");
+        assertNotNull(ui.row("bob:"));
+    }
 }
