@@ -175,7 +175,7 @@ public final class PlainMode implements ChatActions {
 
     private void print(String line) {
         synchronized (out) {
-            out.println(Canvas.clean(line)); // no terminal escapes from other people's text
+            out.println(Canvas.stripControls(line)); // no terminal escapes from other people's text
             out.flush();
         }
     }

@@ -79,6 +79,17 @@ public final class Canvas {
 
     /** Control characters would move the terminal's cursor: show them as '?'. */
     public static String clean(String s) {
+        if (s.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            // Lanterna draws one cell per char and cannot measure emoji: one replacement mark each keeps the layout.
+            StringBuilder bmp = new StringBuilder(s.length());
+            s.codePoints().forEach(cp -> bmp.append(Character.isSupplementaryCodePoint(cp) ? '\uFFFD' : (char) cp));
+            s = bmp.toString();
+        }
+        return stripControls(s);
+    }
+
+    /** Control characters (C0, DEL, C1) as '?', tabs as spaces: other people's text cannot drive the terminal. */
+    public static String stripControls(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

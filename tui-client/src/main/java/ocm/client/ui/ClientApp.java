@@ -52,6 +52,8 @@ public final class ClientApp {
     private List<RoomSummary> lastRooms = List.of();
     private String flash = "";
     private boolean quitting;
+    /** Joins and creates still waiting for the server; a failure opens the lobby only when none is left. */
+    private int entering;
 
     public ClientApp(ClientUi ui, Connector connector, SettingsStore store, List<String> banner, Start start) {
         this.ui = ui;
@@ -188,7 +190,12 @@ public final class ClientApp {
         }
         flash = (create ? "creating " : "joining ") + room + "...";
         RoomRequest req = create ? RoomRequest.create(room, user, password) : RoomRequest.join(room, user, password);
-        ui.background(() -> service.enter(req), m -> entered(m), err -> {
+        entering++;
+        ui.background(() -> service.enter(req), m -> {
+            entering--;
+            entered(m);
+        }, err -> {
+            entering--;
             flash = "";
             report((create ? "cannot create " : "cannot join ") + room + ": " + err, dialog);
         });
@@ -203,7 +210,7 @@ public final class ClientApp {
     private void report(String text, DialogView dialog) {
         if (dialog != null && ui.current() == dialog) {
             dialog.error(text);
-        } else if (ui.current() == lobby || !chat.hasRooms()) {
+        } else if (ui.current() == lobby || (!chat.hasRooms() && entering == 0)) {
             if (ui.current() != lobby) {
                 openLobby();
             }
