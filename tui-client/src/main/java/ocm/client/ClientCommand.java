@@ -128,12 +128,15 @@ public final class ClientCommand implements Callable<Integer> {
             stderr.println("chat client: cannot use this terminal (" + e.getMessage() + "); try --plain");
             return 1;
         }
-        Thread restore = new Thread(() -> stopQuietly(screen), "ocm-restore");
+        ClientUi ui = new ClientUi(screen, chosen);
+        ClientApp app = new ClientApp(ui, ChatClient::new, store, banner(),
+                new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw));
+        Thread restore = new Thread(() -> {
+            stopQuietly(screen);
+            app.leaveAllNow();
+        }, "ocm-restore");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
-            ClientUi ui = new ClientUi(screen, chosen);
-            ClientApp app = new ClientApp(ui, ChatClient::new, store, banner(),
-                    new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw));
             ui.start();
             ui.post(app::begin);
             ui.awaitExit();

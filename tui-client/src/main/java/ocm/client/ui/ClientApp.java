@@ -47,7 +47,7 @@ public final class ClientApp {
     private final ConnectView connectView;
     private final LobbyView lobby = new LobbyView(this);
     private final ChatView chat = new ChatView(this, commands);
-    private ChatService service;
+    private volatile ChatService service; // read by the shutdown hook
     private String user = "";
     private List<RoomSummary> lastRooms = List.of();
     private String flash = "";
@@ -240,6 +240,17 @@ public final class ClientApp {
             }
             return Boolean.TRUE;
         }, ok -> ui.stop(), err -> ui.stop());
+    }
+
+    /**
+     * For the JVM shutdown hook (terminal closed, SIGTERM): leaves every room now, from any
+     * thread, so hosts' rooms close at once instead of timing out.
+     */
+    public void leaveAllNow() {
+        ChatService s = service;
+        if (s != null) {
+            s.shutdown();
+        }
     }
 
     // ---- what the views ask --------------------------------------------------------------

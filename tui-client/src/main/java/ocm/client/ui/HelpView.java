@@ -21,6 +21,8 @@ public final class HelpView implements View {
 
     private final ClientUi ui;
     private final List<String> lines = new ArrayList<>();
+    private int offset;
+    private int visibleRows = 10;
 
     public HelpView(ClientUi ui, List<String> commandHelp) {
         this.ui = ui;
@@ -29,13 +31,28 @@ public final class HelpView implements View {
         lines.add("");
         lines.add("Commands");
         commandHelp.forEach(h -> lines.add("  " + h));
-        lines.add("");
-        lines.add("Press any key to close");
     }
 
+    /** Arrows and page keys scroll when the help is taller than the screen; any other key closes it. */
     @Override
     public void handle(KeyStroke key) {
-        ui.closeDialog(this);
+        int max = Math.max(0, lines.size() - visibleRows);
+        switch (key.getKeyType()) {
+            case ArrowDown:
+                offset = Math.min(max, offset + 1);
+                break;
+            case ArrowUp:
+                offset = Math.max(0, offset - 1);
+                break;
+            case PageDown:
+                offset = Math.min(max, offset + visibleRows);
+                break;
+            case PageUp:
+                offset = Math.max(0, offset - visibleRows);
+                break;
+            default:
+                ui.closeDialog(this);
+        }
     }
 
     @Override
@@ -45,15 +62,20 @@ public final class HelpView implements View {
         int h = Math.min(c.height() - 2, lines.size() + 2);
         int x = (c.width() - w) / 2;
         int y = Math.max(0, (c.height() - h) / 2);
+        visibleRows = h - 2;
         for (int r = 0; r < h; r++) {
             c.fill(x, y + r, w, t.background());
         }
         c.fill(x, y, w, t.barBackground());
         c.text(x + 1, y, "Help", w - 2, t.barForeground(), t.barBackground(), SGR.BOLD);
-        for (int i = 0; i < lines.size() && i + 1 < h; i++) {
-            String l = lines.get(i);
+        for (int i = 0; i < visibleRows && offset + i < lines.size(); i++) {
+            String l = lines.get(offset + i);
             boolean heading = !l.startsWith(" ") && !l.isEmpty();
             c.text(x + 1, y + 1 + i, l, w - 2, heading ? t.accent() : t.foreground());
         }
+        boolean more = offset + visibleRows < lines.size();
+        c.fill(x, y + h - 1, w, t.barBackground());
+        c.text(x + 1, y + h - 1, (more ? "Down: more · " : "") + (offset > 0 ? "Up: back · " : "")
+                + "any other key closes", w - 2, t.barForeground(), t.barBackground());
     }
 }

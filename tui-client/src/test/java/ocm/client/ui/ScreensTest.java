@@ -374,4 +374,19 @@ class ScreensTest {
         ui.await("evil?[2Jtext?31m");
         assertNotNull(ui.row("bob:"));
     }
+
+    @Test
+    void helpScrollsWhenTheScreenIsShort() throws Exception {
+        chatIn("lobby");
+        ui.terminal.setTerminalSize(new TerminalSize(80, 24));
+        ui.key(KeyType.F1);
+        ui.await("Down: more");
+        for (int i = 0; i < 8; i++) {
+            ui.key(KeyType.ArrowDown);
+        }
+        ui.await("/close [REASON]");
+        ui.await("Up: back");
+        ui.key(KeyType.Escape);
+        ui.awaitGone("/close [REASON]");
+    }
 }
