@@ -79,7 +79,7 @@ public final class LobbyView implements View {
         c.fill(0, 0, c.width(), t.barBackground());
         c.text(1, 0, "OCM · rooms on " + app.serverLabel() + " · you are " + app.userName(), c.width() - 2,
                 t.barForeground(), t.barBackground(), SGR.BOLD);
-        int nameWidth = Math.max(10, c.width() - 40);
+        int nameWidth = Math.max(10, Math.min(32, c.width() - 40));
         c.text(2, 2, pad("Room", nameWidth) + "  " + pad("Host", 16) + "  Members  Lock", c.width() - 4,
                 t.accent(), t.background(), SGR.BOLD);
         int rows = c.height() - 6;
