@@ -34,6 +34,8 @@ final class RoomSession {
     static final int LEAVE_TRIES = 4;
     /** A NOT_REGISTERED this soon after a Welcome answers a packet of the old session: ignore it. */
     static final long STALE_ERROR_MILLIS = 1_000;
+    /** Registering longer than this gets a line in the room (a wrong UDP port, a firewall). */
+    static final long SLOW_REGISTER_MILLIS = 5_000;
     private static final int RECEIVE_CAPACITY = 512;
     private static final int SEND_CAPACITY = 256;
     private static final int REMEMBERED_CHATS = 1024;
@@ -64,6 +66,8 @@ final class RoomSession {
     private int session;
     private long registerDue;
     private long registerRto;
+    private long registerStarted;
+    private boolean slowSaid;
     private long welcomedAt;
     private int lastMsgId;
     private long lastHeard;
@@ -144,6 +148,10 @@ final class RoomSession {
     void tick(long now) {
         switch (phase) {
             case REGISTERING:
+                if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
+                    slowSaid = true;
+                    notice("no answer yet from the server's chat (UDP) port; still trying");
+                }
                 if (now >= registerDue) {
                     registerRto = Math.min(REGISTER_RTO_MAX_MILLIS, registerRto * 2);
                     sendRegister(now);
@@ -353,6 +361,8 @@ final class RoomSession {
         session = next;
         phase = Phase.REGISTERING;
         registerRto = REGISTER_RTO_START_MILLIS;
+        registerStarted = now;
+        slowSaid = false;
         sendRegister(now);
     }
 

@@ -233,6 +233,17 @@ class ChatClientTest {
         }
     }
 
+    @Test
+    void aServerThatNeverWelcomesIsReportedOnceInTheRoom() throws Exception {
+        client.enter(RoomRequest.join(ROOM, "alice", Optional.empty()));
+        udp.expect(Packet.Register.class);
+        clock.advance(RoomSession.SLOW_REGISTER_MILLIS);
+        log.await(NetEvent.Notice.class, n -> n.text().contains("no answer yet"));
+        clock.advance(RoomSession.SLOW_REGISTER_MILLIS);
+        udp.expect(Packet.Register.class);
+        assertEquals(1, log.of(NetEvent.Notice.class).size());
+    }
+
     private static Packet.ChatMessage msg(int dseq, int msgId, String text) {
         return new Packet.ChatMessage(dseq, msgId, 1000L * msgId, false, "bob", text);
     }
