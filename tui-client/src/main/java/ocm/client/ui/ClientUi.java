@@ -152,7 +152,11 @@ public final class ClientUi {
                     dirty = true;
                 }
                 if (dirty && running) {
-                    redraw();
+                    try {
+                        redraw();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "drawing failed", e); // keep the UI alive; the next change redraws
+                    }
                     dirty = false;
                 }
                 if (!dirty) {
