@@ -167,7 +167,7 @@ final class RoomSession {
             case LEAVING:
                 if (now >= leaveDue) {
                     if (leaveTries >= LEAVE_TRIES) {
-                        end(Optional.of(EndReason.LEFT), "you left (the server did not confirm)");
+                        end(Optional.of(EndReason.LEFT), "the server did not confirm");
                     } else {
                         leaveTries++;
                         leaveDue = now + LEAVE_RETRY_MILLIS;

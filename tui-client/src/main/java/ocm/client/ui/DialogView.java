@@ -39,7 +39,7 @@ public final class DialogView implements View {
     public void draw(Canvas c) {
         Theme t = c.theme();
         int w = Math.min(c.width() - 4, 56);
-        int h = 8;
+        int h = 9;
         int x = (c.width() - w) / 2;
         int y = Math.max(0, (c.height() - h) / 2);
         for (int r = 0; r < h; r++) {
@@ -48,8 +48,11 @@ public final class DialogView implements View {
         c.fill(x, y, w, t.barBackground());
         c.text(x + 1, y, title, w - 2, t.barForeground(), t.barBackground(), SGR.BOLD);
         form.draw(c, x + 2, y + 2, w - 4);
-        c.text(x + 2, y + 5, error, w - 4, t.error());
-        c.text(x + 2, y + 6, "Enter ok · Tab next field · Esc cancel", w - 4, t.dim());
+        java.util.List<String> lines = com.googlecode.lanterna.TerminalTextUtils.getWordWrappedText(w - 4, error);
+        for (int i = 0; i < Math.min(2, lines.size()); i++) {
+            c.text(x + 2, y + 5 + i, lines.get(i), w - 4, t.error());
+        }
+        c.text(x + 2, y + 7, "Enter ok · Tab next field · Esc cancel", w - 4, t.dim());
     }
 
     @Override

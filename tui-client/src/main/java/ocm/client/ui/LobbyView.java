@@ -93,6 +93,7 @@ public final class LobbyView implements View {
             c.fill(1, row, c.width() - 2, bg);
             String line = pad(r.name(), nameWidth) + "  " + pad(r.host(), 16) + "  "
                     + String.format("%7d", r.members()) + "  " + (r.locked() ? "locked" : "");
+            c.text(1, row, sel ? ">" : " ", 1, fg, bg, SGR.BOLD); // the selection shows without colour too
             c.text(2, row, line, c.width() - 4, fg, bg);
         }
         c.text(2, c.height() - 2, message, c.width() - 4, error ? t.error() : t.system());
