@@ -66,7 +66,7 @@ public final class Tmux implements AutoCloseable {
     }
 
     private Result tmux(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-u", "-L", socket, "-f", "/dev/null")); // -u: UTF-8 whatever the locale
         cmd.addAll(List.of(args));
         return run(cmd);
     }
