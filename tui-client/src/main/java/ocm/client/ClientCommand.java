@@ -6,6 +6,8 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -65,7 +67,9 @@ public final class ClientCommand implements Callable<Integer> {
     private final SettingsStore store;
 
     public ClientCommand() {
-        this(System.in, System.out, System.err, SettingsStore.forUser(System.getenv()));
+        // UTF-8 whatever the locale: chat text is UTF-8 on the wire, and LANG=C would print '?'.
+        this(System.in, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                System.err, SettingsStore.forUser(System.getenv()));
     }
 
     /** For tests and embedding: explicit streams and settings file. */

@@ -1,16 +1,12 @@
 package ocm.client.net;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import ocm.client.net.NetEvent.LinkState;
 import ocm.protocol.reliable.ReceiveWindow;
-import ocm.protocol.reliable.RttEstimator;
-import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.V2Datagram;
@@ -37,29 +33,16 @@ final class RoomSession {
     /** Registering longer than this gets a line in the room (a wrong UDP port, a firewall). */
     static final long SLOW_REGISTER_MILLIS = 5_000;
     private static final int RECEIVE_CAPACITY = 512;
-    private static final int SEND_CAPACITY = 256;
-    private static final int REMEMBERED_CHATS = 1024;
 
     private enum Phase { REGISTERING, LIVE, LEAVING, ENDED }
-
-    /** A chat line of ours while the server has not taken it. */
-    private record Outgoing(long localId, boolean action, String text) {
-    }
 
     private final String room;
     private final String token;
     private final Outbound out;
     private final Consumer<NetEvent> events;
     private final Random random;
-    private final SendWindow<Outgoing> chats;
+    private final OutgoingChats chats;
     private final ReceiveWindow<Packet.Reliable> deliveries = new ReceiveWindow<>(RECEIVE_CAPACITY, 0);
-    /** Chat seq -> local id, kept after a plain Ack so a late Accepted still finds its line. */
-    private final Map<Integer, Long> awaitingAccept = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Long> eldest) {
-            return size() > REMEMBERED_CHATS;
-        }
-    };
 
     private Phase phase = Phase.REGISTERING;
     private boolean reconnecting;
@@ -83,7 +66,7 @@ final class RoomSession {
         this.out = out;
         this.events = events;
         this.random = random;
-        this.chats = new SendWindow<>(SEND_CAPACITY, random.nextInt(), new RttEstimator());
+        this.chats = new OutgoingChats(room, events, random);
     }
 
     String room() {
@@ -105,15 +88,9 @@ final class RoomSession {
             events.accept(new NetEvent.NotDelivered(room, localId, "you are no longer in this room"));
             return;
         }
-        if (!chats.hasRoom()) {
-            events.accept(new NetEvent.NotDelivered(room, localId, "too many messages waiting for the server"));
-            return;
-        }
-        Outgoing o = new Outgoing(localId, action, text);
-        int seq = chats.add(o, now);
-        awaitingAccept.put(seq, localId);
-        if (phase == Phase.LIVE) {
-            send(new Packet.Chat(seq, action, text));
+        Packet.Chat c = chats.add(localId, action, text, now);
+        if (c != null && phase == Phase.LIVE) {
+            send(c);
         }
         status(now);
     }
@@ -158,7 +135,7 @@ final class RoomSession {
                 }
                 break;
             case LIVE:
-                chats.poll(now, retransmitter());
+                chats.poll(now, this::send);
                 if (now >= nextPingAt) {
                     nextPingAt = now + PING_INTERVAL_MILLIS;
                     send(new Packet.Ping(now));
@@ -205,7 +182,8 @@ final class RoomSession {
                     }
                     break;
                 case ACCEPTED:
-                    refused = onAccepted((Packet.Accepted) p, now, refused);
+                    Long r = chats.accepted((Packet.Accepted) p, now);
+                    refused = r != null ? r : refused;
                     break;
                 case ACK:
                     acks.add((Packet.Ack) p);
@@ -235,7 +213,7 @@ final class RoomSession {
         if (refused != null) {
             events.accept(new NetEvent.NotDelivered(room, refused, "refused by the server"));
         }
-        acks.forEach(a -> onAck(a, now));
+        acks.forEach(a -> chats.acked(a, now));
         if (reliableSeen) {
             for (Packet.Reliable r = deliveries.poll(); r != null; r = deliveries.poll()) {
                 deliver(r);
@@ -253,45 +231,10 @@ final class RoomSession {
         welcomedAt = now;
         nextPingAt = now + PING_INTERVAL_MILLIS;
         deliveries.reset(w.firstDseq());
-        for (int s = chats.oldestUnacked(); s != chats.nextSeq(); s++) {
-            Outgoing o = chats.get(s);
-            if (o != null) {
-                send(new Packet.Chat(s, o.action(), o.text()));
-            }
-        }
+        chats.unacknowledged().forEach(this::send);
         if (reconnecting) {
             reconnecting = false;
             notice("registered again with the server; back in the room");
-        }
-    }
-
-    /** Returns the local id of a refused chat whose reason (an Error) should follow. */
-    private Long onAccepted(Packet.Accepted a, long now, Long refused) {
-        chats.ack(a.seq(), now);
-        Long localId = awaitingAccept.remove(a.seq());
-        if (localId == null) {
-            return refused;
-        }
-        if (a.msgId() == 0) {
-            return localId;
-        }
-        events.accept(new NetEvent.Delivered(room, localId, a.msgId(), a.timestampMillis()));
-        return refused;
-    }
-
-    private void onAck(Packet.Ack a, long now) {
-        List<Integer> before = new ArrayList<>();
-        for (int s = chats.oldestUnacked(); s != chats.nextSeq(); s++) {
-            if (chats.get(s) != null) {
-                before.add(s);
-            }
-        }
-        chats.ack(a.cumulative(), a.mask(), now);
-        for (int s : before) {
-            Long localId = awaitingAccept.get(s);
-            if (chats.get(s) == null && localId != null) {
-                events.accept(new NetEvent.Delivered(room, localId, 0, 0));
-            }
         }
     }
 
@@ -341,15 +284,7 @@ final class RoomSession {
             return;
         }
         phase = Phase.ENDED;
-        for (int s = chats.oldestUnacked(); s != chats.nextSeq(); s++) {
-            if (chats.get(s) != null) {
-                Long localId = awaitingAccept.remove(s);
-                if (localId != null) {
-                    events.accept(new NetEvent.NotDelivered(room, localId, "the room ended first"));
-                }
-            }
-        }
-        chats.reset(chats.nextSeq());
+        chats.failAll("the room ended first");
         events.accept(new NetEvent.Ended(room, reason, message));
     }
 
@@ -369,21 +304,6 @@ final class RoomSession {
     private void sendRegister(long now) {
         registerDue = now + registerRto;
         send(new Packet.Register(session, lastMsgId, chats.oldestUnacked()));
-    }
-
-    private SendWindow.Retransmitter<Outgoing> retransmitter() {
-        return new SendWindow.Retransmitter<>() {
-            @Override
-            public void resend(int seq, Outgoing item) {
-                send(new Packet.Chat(seq, item.action(), item.text()));
-            }
-
-            @Override
-            public void giveUp(int seq, Outgoing item) {
-                awaitingAccept.remove(seq);
-                events.accept(new NetEvent.NotDelivered(room, item.localId(), "the server did not acknowledge it"));
-            }
-        };
     }
 
     private void status(long now) {

@@ -29,8 +29,13 @@ public final class Tmux implements AutoCloseable {
                 shellCommand));
     }
 
+    /** Types {@code literal}; sent as UTF-8 bytes in hex, so the test JVM's locale cannot mangle it. */
     public void keys(String session, String literal) {
-        check(tmux("send-keys", "-t", session, "-l", literal));
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session, "-H"));
+        for (byte b : literal.getBytes(StandardCharsets.UTF_8)) {
+            args.add(String.format("%02x", b & 0xff));
+        }
+        check(tmux(args.toArray(String[]::new)));
     }
 
     public void key(String session, String key) {
