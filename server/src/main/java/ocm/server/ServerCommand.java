@@ -125,7 +125,8 @@ public final class ServerCommand implements Callable<Integer> {
         server.awaitTermination();
     }
 
-    ServerConfig config() {
+    /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
+    public ServerConfig config() {
         Path dir = dataDir != null ? dataDir : defaultDataDir();
         ServerConfig config = ServerConfig.defaults().withHost(host).withPorts(tcpPort, udpPort).withDataDir(Optional.of(dir))
                 .withLimits(maxRooms, maxMembers, maxConnections, maxConnectionsPerIp)
