@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.logging.LogManager;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 import ocm.client.config.ClientSettings;
 import ocm.client.config.SettingsStore;
 import ocm.client.net.ChatClient;
@@ -118,7 +120,7 @@ public final class ClientCommand implements Callable<Integer> {
     }
 
     private int runFullScreen(ClientSettings values, Theme chosen, Optional<String> pw) {
-        LogManager.getLogManager().reset(); // a log line written over the full screen would garble it
+        quietConsoleLogging();
         Screen screen;
         try {
             Terminal terminal = new DefaultTerminalFactory(stdout, stdin, StandardCharsets.UTF_8)
@@ -154,6 +156,19 @@ public final class ClientCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(restore);
             } catch (IllegalStateException e) {
                 // already shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * A log line written to the terminal would garble the full screen: drop the console handlers
+     * only, so a file log (host mode writes the server's log to a file) keeps working.
+     */
+    private static void quietConsoleLogging() {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            if (h instanceof ConsoleHandler) {
+                root.removeHandler(h);
             }
         }
     }
