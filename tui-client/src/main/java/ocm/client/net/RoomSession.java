@@ -127,7 +127,9 @@ final class RoomSession {
             case REGISTERING:
                 if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
                     slowSaid = true;
-                    notice("no answer yet from the server's chat (UDP) port; still trying");
+                    notice(reconnecting
+                            ? "the server does not take this membership back yet; still trying (if it lost its state, /leave and /join again)"
+                            : "no answer yet from the server's chat (UDP) port; still trying");
                 }
                 if (now >= registerDue) {
                     registerRto = Math.min(REGISTER_RTO_MAX_MILLIS, registerRto * 2);
