@@ -59,8 +59,8 @@ public final class ChatView implements View, ChatActions {
         RoomModel model = new RoomModel(m.room(), m.user(), m.host(), m.members(), m.hostName());
         rooms.add(model);
         current = rooms.size() - 1;
-        model.add(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
-                + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : "")), true);
+        model.addJoinLine(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
+                + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : "")));
     }
 
     // ---- events --------------------------------------------------------------------------

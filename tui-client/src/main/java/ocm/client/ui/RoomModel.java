@@ -24,6 +24,8 @@ public final class RoomModel {
     /** Rows scrolled up from the bottom; 0 follows new messages. */
     private int scroll;
     private boolean newBelow;
+    /** Index of our "you joined" line while history may still arrive, else -1. */
+    private int joinLine = -1;
 
     public RoomModel(String name, String user, boolean host, List<String> memberNames, String hostName) {
         this.name = name;
@@ -85,11 +87,26 @@ public final class RoomModel {
         return newBelow;
     }
 
+    /** Adds our "you joined" line; older messages (the history the server sends) go above it. */
+    public void addJoinLine(ChatLine line) {
+        add(line, true);
+        joinLine = lines.size() - 1;
+    }
+
     /** Appends a line; {@code visible} says whether the user is looking at this room. */
     public void add(ChatLine line, boolean visible) {
+        boolean chat = line.kind() == ChatLine.Kind.CHAT || line.kind() == ChatLine.Kind.ACTION;
+        if (chat && joinLine >= 0 && line.timeMillis() < lines.get(joinLine).timeMillis()) {
+            lines.add(joinLine++, line); // history: it happened before we came in
+            return;
+        }
+        if (chat && line.delivery() == ChatLine.Delivery.DELIVERED) {
+            joinLine = -1; // live messages now: history is over
+        }
         lines.add(line);
         if (lines.size() > MAX_LINES) {
             lines.remove(0);
+            joinLine = -1;
         }
         if (!visible && line.kind() != ChatLine.Kind.SYSTEM) {
             unread++;

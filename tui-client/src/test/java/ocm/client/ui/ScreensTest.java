@@ -389,4 +389,17 @@ class ScreensTest {
         ui.key(KeyType.Escape);
         ui.awaitGone("/close [REASON]");
     }
+
+    @Test
+    void historyFromBeforeWeJoinedIsShownAboveTheJoinLine() throws Exception {
+        chatIn("lobby");
+        long past = System.currentTimeMillis() - 3_600_000;
+        fake.emit(new NetEvent.Message("lobby", 1, past, false, "bob", "said an hour ago"));
+        message("lobby", 2, "bob", "said just now");
+        String s = ui.await("said just now");
+        int history = s.indexOf("said an hour ago");
+        int joined = s.indexOf("you joined lobby");
+        int live = s.indexOf("said just now");
+        assertTrue(history >= 0 && history < joined && joined < live, s);
+    }
 }
