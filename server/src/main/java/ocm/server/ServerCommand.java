@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import ocm.server.console.AdminConsole;
 import ocm.server.log.ServerLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Spec;
 public final class ServerCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 1;
+    /** The console's history file, in the data dir. */
+    static final String CONSOLE_HISTORY = "console_history";
 
     @Spec
     CommandSpec spec;
@@ -87,7 +91,7 @@ public final class ServerCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         ServerLog log = new ServerLog();
-        log.install(verbose ? Level.FINE : Level.INFO);
+        log.install(logLevel());
         ChatServer server = new ChatServer(config);
         try {
             server.start();
@@ -114,15 +118,38 @@ public final class ServerCommand implements Callable<Integer> {
 
     /**
      * The one place the admin console runs (unless --no-console); it returns when the operator
-     * quits or the server stops. Until the console is wired in, this only waits for the server.
+     * quits or the server stops. Piped input that ends leaves the server running, so this then waits.
      */
     private void runConsoleOrWait(ChatServer server, ServerLog log) throws InterruptedException {
         if (!noConsole) {
-            // ocm.server.console.AdminConsole goes here: new AdminConsole(server.admin(), log, ...).run();
-            server.awaitTermination();
-            return;
+            runConsole(server, log);
         }
         server.awaitTermination();
+    }
+
+    /** The admin console on this process's stdin and stdout, its history in the data dir. */
+    private void runConsole(ChatServer server, ServerLog log) {
+        Path history = server.config().dataDir().map(d -> d.resolve(CONSOLE_HISTORY)).orElse(null);
+        AdminConsole console = new AdminConsole(server.admin(), history, System.in, System.out);
+        Handler handler = console.logHandler();
+        if (console.interactive()) {
+            // Log lines on stderr would land in the middle of the line being typed; the console prints them above it.
+            handler.setFormatter(new ServerLog.OneLine());
+            log.removeConsoleHandler();
+            log.addHandler(handler);
+        }
+        try {
+            console.run();
+        } finally {
+            if (console.interactive()) {
+                log.removeHandler(handler);
+                log.install(logLevel());
+            }
+        }
+    }
+
+    private Level logLevel() {
+        return verbose ? Level.FINE : Level.INFO;
     }
 
     /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
