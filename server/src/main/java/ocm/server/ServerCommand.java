@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import ocm.server.console.AdminConsole;
 import ocm.server.log.ServerLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,17 +29,8 @@ public final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (0.0.0.0 for a LAN). Default: ${DEFAULT-VALUE}.")
-    String host;
-
-    @Option(names = "--tcp-port", defaultValue = "9090", description = "TCP port of the room service. Default: ${DEFAULT-VALUE}.")
-    int tcpPort;
-
-    @Option(names = "--udp-port", defaultValue = "9091", description = "UDP port of the chat relay. Default: ${DEFAULT-VALUE}.")
-    int udpPort;
-
-    @Option(names = "--data-dir", description = "Where the state file lives. Default: $XDG_DATA_HOME/ocm or ~/.local/share/ocm.")
-    Path dataDir;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
     boolean noConsole;
@@ -154,8 +146,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
     public ServerConfig config() {
-        Path dir = dataDir != null ? dataDir : defaultDataDir();
-        ServerConfig config = ServerConfig.defaults().withHost(host).withPorts(tcpPort, udpPort).withDataDir(Optional.of(dir))
+        Path dir = listen.dataDir != null ? listen.dataDir : defaultDataDir();
+        ServerConfig config = ServerConfig.defaults().withHost(listen.host).withPorts(listen.tcpPort, listen.udpPort).withDataDir(Optional.of(dir))
                 .withLimits(maxRooms, maxMembers, maxConnections, maxConnectionsPerIp)
                 .withTcpRequestDeadline(seconds(tcpDeadline, "--tcp-deadline"))
                 .withRate(rate, burst)
