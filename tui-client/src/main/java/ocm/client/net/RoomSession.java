@@ -231,7 +231,7 @@ final class RoomSession {
         }
         phase = Phase.LIVE;
         welcomedAt = now;
-        nextPingAt = now + PING_INTERVAL_MILLIS;
+        nextPingAt = now; // a first ping at once, so the status line shows a round-trip time from the start
         deliveries.reset(w.firstDseq());
         chats.unacknowledged().forEach(this::send);
         if (reconnecting) {

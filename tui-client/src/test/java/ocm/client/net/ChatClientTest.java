@@ -209,6 +209,15 @@ class ChatClientTest {
     }
 
     @Test
+    void firstPingGoesOutRightAfterWelcomeSoTheRoundTripIsKnownAtOnce() throws Exception {
+        joinAndWelcome(200);
+        Packet.Ping p = udp.expect(Packet.Ping.class); // the clock has not moved: no ping interval has passed
+        clock.advance(3);
+        udp.send(ROOM, new Packet.Pong(p.nonce(), 0));
+        log.await(NetEvent.Status.class, s -> s.rttMillis() == 3);
+    }
+
+    @Test
     void leaveIsSentAndConfirmedByEnded() throws Exception {
         joinAndWelcome(200);
         client.leave(ROOM);
