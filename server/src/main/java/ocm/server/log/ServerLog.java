@@ -9,6 +9,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import ocm.protocol.TerminalText;
 
 /**
  * Logging set-up for the server, in one place: the "ocm" logger, one line per event through
@@ -52,6 +53,8 @@ public final class ServerLog {
 
     /** {@code 09:14:03.120 INFO  relay: alice joined lobby (v2)}. */
     public static final class OneLine extends Formatter {
+        /** A log line stays one screen line or so, whatever a client sends. */
+        static final int MAX_MESSAGE_CHARS = 600;
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
         @Override
@@ -64,7 +67,9 @@ public final class ServerLog {
                 sb.append(' ');
             }
             String logger = r.getLoggerName() == null ? "" : r.getLoggerName();
-            sb.append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ").append(formatMessage(r));
+            // Names in log lines come from the network: no escape sequence may reach the operator's terminal.
+            sb.append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ")
+                    .append(TerminalText.safe(formatMessage(r), MAX_MESSAGE_CHARS));
             if (r.getThrown() != null) {
                 sb.append(" (").append(r.getThrown()).append(')');
             }
