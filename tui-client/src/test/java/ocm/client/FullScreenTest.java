@@ -1,9 +1,11 @@
 package ocm.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import ocm.client.config.SettingsStore;
 import ocm.client.testing.FakeChatService;
+import ocm.client.ui.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -135,5 +138,35 @@ class FullScreenTest {
         assertTrue(entered >= 0, "never entered full-screen mode: " + t.calls);
         assertTrue(t.calls.lastIndexOf("exitPrivateMode") > entered, "full-screen mode was not left: " + t.calls);
         assertTrue(t.calls.contains("close"), "the terminal (tty settings) was not closed: " + t.calls);
+    }
+
+    @Test
+    void themeLightDrawsOtherColoursThanDark() throws Exception {
+        Theme dark = Theme.load("dark");
+        Theme light = Theme.load("light");
+        assertNotEquals(dark.background(), light.background(), "the themes must differ for this test to mean anything");
+        TextCharacter darkTitle = titleDrawnWith("dark");
+        TextCharacter lightTitle = titleDrawnWith("light");
+        assertEquals(dark.foreground(), darkTitle.getForegroundColor());
+        assertEquals(dark.background(), darkTitle.getBackgroundColor());
+        assertEquals(light.foreground(), lightTitle.getForegroundColor());
+        assertEquals(light.background(), lightTitle.getBackgroundColor());
+    }
+
+    /** Runs the connect screen with {@code --theme}; returns the first cell of its title as drawn. */
+    private TextCharacter titleDrawnWith(String theme) throws Exception {
+        Run run = new Run(new FakeChatService(), "--name", "alice", "--theme", theme);
+        run.awaitScreen("Connect to a server");
+        String[] rows = run.terminal.text().split("\n");
+        TextCharacter title = null;
+        for (int r = 0; r < rows.length && title == null; r++) {
+            int c = rows[r].indexOf("Connect to a server");
+            if (c >= 0) {
+                title = run.terminal.getCharacter(c, r);
+            }
+        }
+        run.terminal.addInput(new KeyStroke('q', true, false));
+        assertEquals(0, run.exitCode());
+        return title;
     }
 }
