@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
+import ocm.protocol.Names;
 import ocm.protocol.Utf8;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.RoomListing;
@@ -245,9 +246,26 @@ public final class Membership {
         }
     }
 
-    public void ban(String roomName, String user, String reason, long now) throws RoomException {
-        Member m = member(roomName, user);
-        Room room = m.room();
+    /**
+     * Bans a name (and its address, if known) in a room. A member is removed at once; someone no longer
+     * in the room (say, kicked a moment ago) is banned by name and by the address it last had here, if the
+     * room still remembers it. Returns whether the user was in the room.
+     */
+    public boolean ban(String roomName, String user, String reason, long now) throws RoomException {
+        Room room = registry.existing(roomName);
+        Optional<Member> present = room.member(user);
+        if (present.isEmpty()) {
+            Optional<String> problem = Names.userProblem(user);
+            if (problem.isPresent()) {
+                throw new RoomException(ErrorCode.INVALID_USER_NAME, problem.get());
+            }
+            Optional<String> ip = room.lastAddressOf(user);
+            registry.ban(room, new Ban(user, ip, reason));
+            LOG.info(() -> user + " banned from '" + roomName + "' while not in it"
+                    + ip.map(a -> ", with last known address " + a).orElse(", by name only"));
+            return false;
+        }
+        Member m = present.get();
         registry.ban(room, new Ban(user, Optional.ofNullable(m.ip()), reason));
         LOG.info(() -> user + " banned from '" + roomName + "'" + (m.ip() == null ? "" : " with address " + m.ip()));
         if (m.isHost()) {
@@ -255,6 +273,7 @@ public final class Membership {
         } else {
             end(m, EndReason.BANNED, reason, now);
         }
+        return true;
     }
 
     public void unban(String roomName, String user) throws RoomException {
