@@ -15,6 +15,7 @@ import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
+import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
 import ocm.server.store.Snapshots;
@@ -44,6 +45,8 @@ public final class ChatServer implements AutoCloseable {
     private RelayLoop relay;
     private TcpService tcp;
     private LiveAdmin admin;
+    /** Held while running, so no second server writes the same state file. */
+    private DataDirLock dataDirLock;
     private long startedAt;
     private long nextSave;
     private boolean started;
@@ -63,7 +66,20 @@ public final class ChatServer implements AutoCloseable {
         }
         started = true;
         startedAt = System.currentTimeMillis();
-        Optional<StateSnapshot> saved = store.load();
+        try {
+            dataDirLock = config.dataDir().isPresent() ? DataDirLock.acquire(config.dataDir().get()) : null;
+        } catch (IOException e) {
+            storeThread.shutdownNow();
+            stopped.countDown();
+            throw e;
+        }
+        Optional<StateSnapshot> saved;
+        try {
+            saved = store.load();
+        } catch (IOException e) {
+            failedStart();
+            throw e;
+        }
         saved.ifPresent(s -> {
             int n = Snapshots.restore(registry, s, startedAt);
             LOG.info("restored " + n + " room(s) and " + registry.memberCount() + " member(s) from the state file");
@@ -75,8 +91,7 @@ public final class ChatServer implements AutoCloseable {
             if (relay != null) {
                 relay.close();
             }
-            storeThread.shutdownNow();
-            stopped.countDown();
+            failedStart();
             throw e;
         }
         admin = new LiveAdmin(relay, tcp, this, startedAt);
@@ -85,6 +100,19 @@ public final class ChatServer implements AutoCloseable {
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
                 + config.dataDir().map(d -> ", state in " + d).orElse(", no state file"));
         return this;
+    }
+
+    private void failedStart() {
+        storeThread.shutdownNow();
+        releaseDataDir();
+        stopped.countDown();
+    }
+
+    private void releaseDataDir() {
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
+        }
     }
 
     public int tcpPort() {
@@ -148,8 +176,8 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (!started) {
-                return;
+            if (!started || tcp == null) {
+                return; // never started, or start failed and released everything
             }
             if (closing) {
                 awaitQuietly();
@@ -172,6 +200,7 @@ public final class ChatServer implements AutoCloseable {
         }
         relay.close();
         stopStoreThread();
+        releaseDataDir();
         LOG.info("stopped");
         stopped.countDown();
     }
@@ -179,7 +208,7 @@ public final class ChatServer implements AutoCloseable {
     /** Stops as {@code kill -9} would, for tests: no final save, no goodbye; sockets and threads released. */
     public void halt() {
         synchronized (this) {
-            if (closing || !started) {
+            if (closing || !started || tcp == null) {
                 return;
             }
             closing = true;
@@ -187,6 +216,7 @@ public final class ChatServer implements AutoCloseable {
         tcp.close();
         relay.close();
         storeThread.shutdownNow();
+        releaseDataDir();
         stopped.countDown();
     }
 
