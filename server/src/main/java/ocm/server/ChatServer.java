@@ -1,6 +1,7 @@
 package ocm.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -85,8 +86,8 @@ public final class ChatServer implements AutoCloseable {
             LOG.info("restored " + n + " room(s) and " + registry.memberCount() + " member(s) from the state file");
         });
         try {
-            relay = new RelayLoop(config, registry, tokens, this::maybeSave);
-            tcp = new TcpService(config, new RequestHandler(relay));
+            relay = bindUdp();
+            tcp = bindTcp();
         } catch (IOException e) {
             if (relay != null) {
                 relay.close();
@@ -100,6 +101,33 @@ public final class ChatServer implements AutoCloseable {
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
                 + config.dataDir().map(d -> ", state in " + d).orElse(", no state file"));
         return this;
+    }
+
+    private RelayLoop bindUdp() throws IOException {
+        try {
+            return new RelayLoop(config, registry, tokens, this::maybeSave);
+        } catch (BindException e) {
+            throw bindFailure("UDP", config.udpPort(), e);
+        }
+    }
+
+    private TcpService bindTcp() throws IOException {
+        try {
+            return new TcpService(config, new RequestHandler(relay));
+        } catch (BindException e) {
+            throw bindFailure("TCP", config.tcpPort(), e);
+        }
+    }
+
+    /** Says which socket could not be bound; a port in use becomes a {@link PortInUseException}. */
+    private BindException bindFailure(String protocol, int port, BindException e) {
+        String why = String.valueOf(e.getMessage());
+        if (why.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            return new PortInUseException(protocol, port, e);
+        }
+        BindException b = new BindException("cannot listen on " + protocol + " " + config.host() + ":" + port + " (" + why + ")");
+        b.initCause(e);
+        return b;
     }
 
     private void failedStart() {
