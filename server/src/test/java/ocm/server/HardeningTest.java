@@ -155,20 +155,31 @@ class HardeningTest {
         byte[] badOp = new byte[32];
         badOp[0] = 1;
         badOp[1] = 9;
-        for (byte[] header : List.of(absurd, huge, badOp, "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes())) {
-            try (Socket s = new Socket("127.0.0.1", server.tcpPort())) {
-                s.setSoTimeout(5000);
-                s.getOutputStream().write(header);
-                s.getOutputStream().write(new byte[64]);
-                assertEquals(-1, readAll(s.getInputStream()), "a bad header closes the connection");
-            }
+        Map<byte[], String> expected = new java.util.LinkedHashMap<>();
+        expected.put(absurd, "TCRP payload size is over 2^32 bytes, the limit is " + ocm.protocol.Limits.MAX_TCRP_PAYLOAD);
+        expected.put(huge, "TCRP payload is 2130706432 bytes, the limit is " + ocm.protocol.Limits.MAX_TCRP_PAYLOAD);
+        expected.put(badOp, "unknown TCRP operation 9 (known: 1 create, 2 join, 3 list)");
+        expected.put("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(), "unknown TCRP operation 69 (known: 1 create, 2 join, 3 list)");
+        for (Map.Entry<byte[], String> bad : expected.entrySet()) {
+            // More bytes follow the header, as a confused client would send: the refusal must still arrive whole.
+            byte[] sent = java.util.Arrays.copyOf(bad.getKey(), bad.getKey().length + 64);
+            TcrpClient.Answer answer = new TcrpClient(server.tcpPort()).exchange(sent);
+            assertEquals(ErrorCode.BAD_REQUEST, answer.compliance().error().orElseThrow(), bad.getValue());
+            assertEquals(bad.getValue(), answer.compliance().message());
+            assertEquals(ErrorCode.BAD_REQUEST, answer.refusal().error());
+            assertEquals(bad.getValue(), answer.refusal().message());
         }
         TcrpClient tcrp = new TcrpClient(server.tcpPort());
         // A well-framed request whose JSON is nonsense gets a clear refusal.
         byte[] nonsense = ocm.protocol.tcrp.TcrpCodec.encode(new ocm.protocol.tcrp.TcrpFrame(
                 ocm.protocol.tcrp.Operation.CREATE_ROOM, ocm.protocol.tcrp.State.REQUEST, "room", "[[[".getBytes()));
         TcrpClient.Answer answer = tcrp.exchange(nonsense);
+        assertEquals(ErrorCode.BAD_REQUEST, answer.compliance().error().orElseThrow());
         assertEquals(ErrorCode.BAD_REQUEST, answer.refusal().error());
+        assertEquals("request payload must be a JSON string (the user name) or object, not begin array", answer.refusal().message());
+        byte[] broken = ocm.protocol.tcrp.TcrpCodec.encode(new ocm.protocol.tcrp.TcrpFrame(
+                ocm.protocol.tcrp.Operation.JOIN_ROOM, ocm.protocol.tcrp.State.REQUEST, "room", "{\"username\": al".getBytes()));
+        assertEquals("request payload is not valid JSON (near character 14)", tcrp.exchange(broken).refusal().message());
         assertTrue(tcrp.create("after", "alice").ok());
     }
 
