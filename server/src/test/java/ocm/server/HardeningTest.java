@@ -303,6 +303,48 @@ class HardeningTest {
     }
 
     @Test
+    void aMemberThatNeverAcksIsRemovedWhenRoomEventsOverflowItsBacklog() throws Exception {
+        start(ServerConfig.forTests().withMaxBacklog(16));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("busy", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("busy", "bob", Optional.empty(), 2).admission();
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.udpPort());
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "busy", a.token());
+             DatagramSocket bob = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            byte[] register = ocm.protocol.ucrp.v2.V2Codec.encode(ocm.protocol.ucrp.v2.V2Datagram.of("busy", b.token(),
+                    new Packet.Register(1, 0, 0)));
+            bob.send(new DatagramPacket(register, register.length, to));
+            awaitMember("busy", "bob", true);
+            // No chat at all: only joins and kicks, each an event and a member list for bob, who never acks.
+            // 128 in flight + 16 waiting is what bob can hold; 100 comings and goings are 400 items.
+            for (int i = 0; i < 100; i++) {
+                assertTrue(tcrp.join("busy", "guest" + i).ok());
+                server.admin().kick("busy", "guest" + i, "");
+            }
+            alice.await("bob removed as too far behind", () -> alice.events().stream().anyMatch(e ->
+                    e.kind() == EventKind.TIMED_OUT && e.name().equals("bob") && e.text().equals("too far behind (backlog full)")),
+                    WAIT);
+            awaitMember("busy", "bob", false);
+            assertTrue(drops("backlog full") > 0);
+            assertEquals(java.util.List.of("alice"), server.admin().users(Optional.of("busy")).stream()
+                    .map(ocm.server.admin.UserView::name).toList());
+        }
+    }
+
+    private void awaitMember(String room, String name, boolean present) throws Exception {
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (server.admin().users(Optional.of(room)).stream().anyMatch(u -> u.name().equals(name)
+                && u.address().isPresent()) != present) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError(name + (present ? " never registered" : " was never removed"));
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void aMemberThatNeverAcksIsRemovedAndCannotGrowItsBacklog() throws Exception {
         start(ServerConfig.forTests().withRate(100_000, 100_000).withMaxBacklog(16));
         TcrpClient tcrp = new TcrpClient(server.tcpPort());
