@@ -319,9 +319,13 @@ class HardeningTest {
             awaitMember("busy", "bob", true);
             // No chat at all: only joins and kicks, each an event and a member list for bob, who never acks.
             // 128 in flight + 16 waiting is what bob can hold; 100 comings and goings are 400 items.
-            for (int i = 0; i < 100; i++) {
-                assertTrue(tcrp.join("busy", "guest" + i).ok());
-                server.admin().kick("busy", "guest" + i, "");
+            for (int i = 0; i < 100 && server.admin().users(Optional.of("busy")).stream().anyMatch(u -> u.name().equals("bob")); i++) {
+                String guest = "guest" + i;
+                assertTrue(tcrp.join("busy", guest).ok());
+                server.admin().kick("busy", guest, "");
+                // alice acks as she goes; waiting for her keeps her own backlog short, so only bob falls behind.
+                alice.await(guest + " kicked", () -> alice.events().stream().anyMatch(e ->
+                        e.kind() == EventKind.KICKED && e.name().equals(guest)), WAIT);
             }
             alice.await("bob removed as too far behind", () -> alice.events().stream().anyMatch(e ->
                     e.kind() == EventKind.TIMED_OUT && e.name().equals("bob") && e.text().equals("too far behind (backlog full)")),
@@ -330,6 +334,33 @@ class HardeningTest {
             assertTrue(drops("backlog full") > 0);
             assertEquals(java.util.List.of("alice"), server.admin().users(Optional.of("busy")).stream()
                     .map(ocm.server.admin.UserView::name).toList());
+        }
+    }
+
+    @Test
+    void aRegisterGetsTheNewestHistoryThatFitsItsBacklogAndStays() throws Exception {
+        start(ServerConfig.forTests().withRate(100_000, 100_000).withMaxBacklog(16));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("long", "alice", Optional.empty(), 2).admission();
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "long", a.token())) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            for (int i = 1; i <= 50; i++) {
+                alice.say("m" + i);
+            }
+            alice.await("50 accepted", () -> server.admin().rooms().get(0).messagesRelayed() == 50, WAIT);
+            Admission b = tcrp.join("long", "bob", Optional.empty(), 2).admission();
+            try (V2TestClient bob = new V2TestClient(server.udpPort(), "long", b.token())) {
+                bob.register();
+                bob.awaitRegistered(WAIT);
+                // The member list plus 15 messages fill a fresh backlog of 16: the newest 15, in order.
+                bob.await("history", () -> bob.messages().size() == 15, WAIT);
+                assertEquals("m36", bob.messages().get(0).text());
+                assertEquals("m50", bob.messages().get(14).text());
+                alice.say("after");
+                bob.await("a live message after the catch-up", () -> bob.messages().size() == 16, WAIT);
+                awaitMember("long", "bob", true);
+            }
         }
     }
 
