@@ -51,10 +51,11 @@ public final class ServerLog {
         }
     }
 
-    /** {@code 09:14:03.120 INFO  relay: alice joined lobby (v2)}. */
+    /** {@code 09:14:03.120 INFO    rooms: alice joined 'lobby'}: the level in a column of 8, then the logger's last name. */
     public static final class OneLine extends Formatter {
         /** A log line stays one screen line or so, whatever a client sends. */
         static final int MAX_MESSAGE_CHARS = 600;
+        private static final int LEVEL_COLUMN = 8;
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
         @Override
@@ -62,8 +63,9 @@ public final class ServerLog {
             StringBuilder sb = new StringBuilder(120);
             sb.append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append(' ');
             String level = r.getLevel().getName();
-            sb.append(level);
-            for (int i = level.length(); i < 7; i++) {
+            // The longest level name (WARNING) has 7 letters; a column of 8 keeps a space after every one.
+            sb.append(level).append(' ');
+            for (int i = level.length() + 1; i < LEVEL_COLUMN; i++) {
                 sb.append(' ');
             }
             String logger = r.getLoggerName() == null ? "" : r.getLoggerName();
