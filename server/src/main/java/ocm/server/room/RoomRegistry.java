@@ -114,9 +114,9 @@ public final class RoomRegistry {
     }
 
     public Room restoreRoom(String name, String host, Optional<PasswordHash> password, long createdAt, int nextMsgId,
-                            long relayed, List<ChatRecord> history, List<Ban> bans) {
+                            int msgIdReserved, long relayed, List<ChatRecord> history, List<Ban> bans) {
         Room room = new Room(name, host, password, createdAt, limits.historySize());
-        room.restore(nextMsgId, relayed, history);
+        room.restore(nextMsgId, msgIdReserved, relayed, history);
         bans.forEach(room::ban);
         rooms.put(name, room);
         return room;

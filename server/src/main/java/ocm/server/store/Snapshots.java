@@ -38,7 +38,7 @@ public final class Snapshots {
             PasswordHash pw = r.password().orElse(null);
             rooms.add(new StateSnapshot.RoomSnapshot(r.name(), r.hostName(), pw == null ? null : pw.saltBase64(),
                     pw == null ? null : pw.hashBase64(), pw == null ? 0 : pw.iterations(), r.createdAt(), r.nextMsgId(),
-                    r.messagesRelayed(), members, bans, history));
+                    r.messagesRelayed(), members, bans, history, r.msgIdReserved()));
         }
         return new StateSnapshot(StateSnapshot.VERSION, now, rooms);
     }
@@ -62,7 +62,8 @@ public final class Snapshots {
             for (StateSnapshot.BanSnapshot b : r.bans()) {
                 bans.add(new Ban(b.name(), Optional.ofNullable(b.address()), b.reason() == null ? "" : b.reason()));
             }
-            Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(), r.messagesRelayed(), history, bans);
+            Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(),
+                    r.msgIdReserved(), r.messagesRelayed(), history, bans);
             for (StateSnapshot.MemberSnapshot m : r.members()) {
                 registry.restoreMember(room, m.name(), m.tokenHash(), parse(m.address()), m.protocol(), m.joinedAt(), now);
             }
