@@ -1,6 +1,5 @@
 package ocm.server.tcp;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -25,12 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.ProtocolException;
-import ocm.protocol.tcrp.Operation;
 import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpHeader;
 import ocm.protocol.tcrp.TcrpMessages;
-import ocm.protocol.tcrp.TcrpReply;
 import ocm.protocol.tcrp.TcrpRequest;
 import ocm.server.ServerConfig;
 
@@ -250,13 +247,13 @@ public final class TcpService implements AutoCloseable {
         } catch (ProtocolException e) {
             badRequests.incrementAndGet();
             LOG.info(() -> "refused a request from " + c.ip + ": " + e.getMessage());
-            answer(c, c.parsed.operation(), "", RequestHandler.refused(ErrorCode.BAD_REQUEST, e.getMessage()));
+            answer(c, RequestHandler.refusedWire(c.parsed.operation(), "", ErrorCode.BAD_REQUEST, e.getMessage()));
             return;
         }
         try {
             workers.execute(() -> {
-                List<TcrpReply> replies = handler.handle(request, c.ip);
-                done.add(() -> answer(c, frame.operation(), frame.roomName(), replies));
+                byte[] reply = handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+                done.add(() -> answer(c, reply));
                 selector.wakeup();
             });
         } catch (RejectedExecutionException e) {
@@ -264,15 +261,12 @@ public final class TcpService implements AutoCloseable {
         }
     }
 
-    private void answer(Connection c, Operation op, String room, List<TcrpReply> replies) {
+    /** Sends the encoded answer ({@link RequestHandler#wire} has checked every frame's size). */
+    private void answer(Connection c, byte[] reply) {
         if (!c.channel.isOpen()) {
             return;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (TcrpReply r : replies) {
-            bytes.writeBytes(TcrpCodec.encode(TcrpMessages.encodeReply(op, room, r)));
-        }
-        c.out = ByteBuffer.wrap(bytes.toByteArray());
+        c.out = ByteBuffer.wrap(reply);
         try {
             write(c);
         } catch (IOException e) {
