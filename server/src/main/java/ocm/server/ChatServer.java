@@ -77,7 +77,7 @@ public final class ChatServer implements AutoCloseable {
         });
         try {
             relay = new RelayLoop(config, registry, tokens, this::maybeSave);
-            tcp = new TcpService(config, new RequestHandler(relay, abuse));
+            tcp = new TcpService(config, abuse, new RequestHandler(relay, abuse));
         } catch (IOException e) {
             if (relay != null) {
                 relay.close();

@@ -35,6 +35,8 @@ public final class RoomRegistry {
     private int memberCount;
     private int hashedRevocations;
     private boolean dirty;
+    /** Changes whenever the room list (rooms, member counts) may have: lets the TCP side reuse its encoded list. */
+    private long listVersion;
 
     public RoomRegistry(Limits limits, Tokens tokens) {
         this.limits = limits;
@@ -96,6 +98,7 @@ public final class RoomRegistry {
         byToken.put(token, m);
         byTokenBytes.put(m.tokenUtf8(), m);
         memberCount++;
+        listVersion++;
         dirty = true;
         return m;
     }
@@ -110,6 +113,7 @@ public final class RoomRegistry {
         room.add(m);
         byHash.put(tokenHash, m);
         memberCount++;
+        listVersion++;
         return m;
     }
 
@@ -119,6 +123,7 @@ public final class RoomRegistry {
         room.restore(nextMsgId, msgIdReserved, relayed, history);
         bans.forEach(room::ban);
         rooms.put(name, room);
+        listVersion++;
         return room;
     }
 
@@ -149,6 +154,7 @@ public final class RoomRegistry {
         m.markGone();
         m.room().remove(m);
         memberCount--;
+        listVersion++;
         if (m.token() != null) {
             byToken.remove(m.token());
             byTokenBytes.remove(m.tokenUtf8());
@@ -170,6 +176,7 @@ public final class RoomRegistry {
         }
         room.markClosed();
         rooms.remove(room.name());
+        listVersion++;
         dirty = true;
         return members;
     }
@@ -211,6 +218,10 @@ public final class RoomRegistry {
 
     public Collection<Room> rooms() {
         return Collections.unmodifiableCollection(rooms.values());
+    }
+
+    public long listVersion() {
+        return listVersion;
     }
 
     public int memberCount() {

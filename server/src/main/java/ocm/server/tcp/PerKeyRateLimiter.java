@@ -40,6 +40,12 @@ final class PerKeyRateLimiter {
         return false;
     }
 
+    /** True if {@code key} has a token now; takes none (a key never seen has its full burst). */
+    synchronized boolean allows(String key, long nowMillis) {
+        double[] b = buckets.get(key);
+        return b == null || Math.min(burst, b[0] + Math.max(0, nowMillis - b[1]) * rate / 1000.0) >= 1;
+    }
+
     synchronized int keys() {
         return buckets.size();
     }

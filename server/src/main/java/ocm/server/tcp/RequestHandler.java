@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
@@ -31,13 +33,23 @@ import ocm.server.udp.RelayLoop;
  * Answers one TCRP request: compliance, then admission, refusal or the room list. The room work
  * runs on the relay thread; password hashing (slow on purpose) runs here, on a TCP worker.
  */
-public final class RequestHandler {
+public final class RequestHandler implements RequestAnswerer {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
     /** Keys remembered by each per-IP limiter; beyond it the least recently seen are forgotten. */
     private static final int MAX_LIMITER_KEYS = 100_000;
 
     private final RelayLoop relay;
     private final PerKeyRateLimiter creates;
+    private final PerKeyRateLimiter wrongPasswords;
+    /** The last encoded room list and the registry's list version it was made from. */
+    private final AtomicReference<EncodedList> cachedList = new AtomicReference<>();
+    private final AtomicLong listEncodings = new AtomicLong();
+
+    private record EncodedList(long version, byte[] payload) {
+    }
+
+    private record VersionedListing(long version, RoomListing listing) {
+    }
 
     public RequestHandler(RelayLoop relay) {
         this(relay, AbuseLimits.defaults());
@@ -46,9 +58,11 @@ public final class RequestHandler {
     public RequestHandler(RelayLoop relay, AbuseLimits abuse) {
         this.relay = relay;
         this.creates = new PerKeyRateLimiter(abuse.roomCreatesPerSecond(), abuse.roomCreateBurst(), MAX_LIMITER_KEYS);
+        this.wrongPasswords = new PerKeyRateLimiter(abuse.wrongPasswordsPerSecond(), abuse.wrongPasswordBurst(), MAX_LIMITER_KEYS);
     }
 
     /** The whole answer to one request, encoded (compliance, then admission, refusal or the room list). */
+    @Override
     public byte[] answer(TcrpRequest request, Operation op, String room, String ip) {
         List<TcrpFrame> frames;
         try {
@@ -70,9 +84,29 @@ public final class RequestHandler {
         return wire(op, room, frames);
     }
 
+    /**
+     * The encoded room list, reused until the registry says the list changed: a storm of LIST
+     * requests costs the relay thread a version check each, and no encoding.
+     */
     private byte[] listPayload() throws RoomException {
-        RoomListing all = await(relay.submit(() -> relay.relay().membership().list()));
-        return RoomListPayload.encode(all.rooms(), Limits.MAX_TCRP_PAYLOAD);
+        EncodedList known = cachedList.get();
+        long knownVersion = known == null ? -1 : known.version();
+        VersionedListing fresh = await(relay.submit(() -> {
+            long v = relay.relay().registry().listVersion();
+            return v == knownVersion ? null : new VersionedListing(v, relay.relay().membership().list());
+        }));
+        if (fresh == null) {
+            return known.payload();
+        }
+        byte[] payload = RoomListPayload.encode(fresh.listing().rooms(), Limits.MAX_TCRP_PAYLOAD);
+        listEncodings.incrementAndGet();
+        cachedList.set(new EncodedList(fresh.version(), payload));
+        return payload;
+    }
+
+    /** How many times the room list was encoded (the rest were served from the cache). */
+    long listEncodings() {
+        return listEncodings.get();
     }
 
     /**
@@ -121,7 +155,15 @@ public final class RequestHandler {
         Optional<PasswordHash> needed = await(relay.submit(() -> relay.relay().registry().passwordOf(j.room())));
         Optional<PasswordHash> verified = Optional.empty();
         if (needed.isPresent()) {
+            // Each try costs a PBKDF2 hash on a worker: a guessing storm from one IP is cut off here.
+            String key = ip + '\n' + j.room();
+            if (!wrongPasswords.allows(key, System.currentTimeMillis())) {
+                LOG.info(() -> "refused join '" + j.room() + "' by " + j.username() + " from " + ip + ": too many wrong passwords");
+                throw new RoomException(ErrorCode.RATE_LIMITED, "too many wrong passwords for room '" + j.room()
+                        + "' from your address; wait a minute and try again");
+            }
             if (j.password().isEmpty() || !needed.get().matches(j.password().get())) {
+                wrongPasswords.tryTake(key, System.currentTimeMillis());
                 throw new RoomException(ErrorCode.WRONG_PASSWORD, "wrong password for room '" + j.room() + "'");
             }
             verified = needed;

@@ -13,10 +13,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,7 @@ import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpHeader;
 import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpRequest;
+import ocm.server.AbuseLimits;
 import ocm.server.ServerConfig;
 
 /**
@@ -40,9 +42,12 @@ import ocm.server.ServerConfig;
  */
 public final class TcpService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
+    /** Requests waiting for a worker, over all IPs. */
+    static final int MAX_QUEUED = 1024;
 
     private final ServerConfig config;
-    private final RequestHandler handler;
+    private final AbuseLimits abuse;
+    private final RequestAnswerer handler;
     private final ServerSocketChannel server;
     private final Selector selector;
     private final Thread thread;
@@ -51,6 +56,10 @@ public final class TcpService implements AutoCloseable {
     /** Open connections, oldest first: the deadline order and the eviction order. */
     private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
     private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
+    /** Requests of each IP handed to a worker and not yet answered (selector thread only). */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    /** Scratch for reading after a request: only to notice the client hanging up. */
+    private final ByteBuffer discard = ByteBuffer.allocate(512);
     private volatile boolean running = true;
 
     public final AtomicLong accepted = new AtomicLong();
@@ -58,9 +67,20 @@ public final class TcpService implements AutoCloseable {
     public final AtomicLong evicted = new AtomicLong();
     public final AtomicLong badRequests = new AtomicLong();
     public final AtomicLong refused = new AtomicLong();
+    /** Requests handed to a worker. */
+    public final AtomicLong dispatched = new AtomicLong();
+    /** Requests refused SERVER_FULL: too many of one IP in flight, or the work queue full. */
+    public final AtomicLong busyRefusals = new AtomicLong();
+    /** Requests whose client hung up before a worker got to them: skipped, no work done. */
+    public final AtomicLong skipped = new AtomicLong();
 
-    public TcpService(ServerConfig config, RequestHandler handler) throws IOException {
+    public TcpService(ServerConfig config, RequestAnswerer handler) throws IOException {
+        this(config, AbuseLimits.defaults(), handler);
+    }
+
+    public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler) throws IOException {
         this.config = config;
+        this.abuse = abuse;
         this.handler = handler;
         this.server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(config.host(), config.tcpPort()), 1024);
@@ -69,7 +89,8 @@ public final class TcpService implements AutoCloseable {
         server.register(selector, SelectionKey.OP_ACCEPT);
         this.thread = new Thread(this::run, "ocm-tcp-0");
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(2, r -> {
+        // A bounded queue: beyond it requests are refused at once rather than waiting behind a storm.
+        this.workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
             Thread t = new Thread(r, "ocm-tcp-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -209,6 +230,10 @@ public final class TcpService implements AutoCloseable {
     }
 
     private void read(Connection c) throws IOException {
+        if (c.dispatched) {
+            watchForHangUp(c);
+            return;
+        }
         if (c.body == null) {
             if (c.channel.read(c.header) < 0) {
                 close(c);
@@ -232,9 +257,21 @@ public final class TcpService implements AutoCloseable {
             return;
         }
         if (!c.body.hasRemaining()) {
-            c.key.interestOps(0);
             c.dispatched = true;
             dispatch(c);
+        }
+    }
+
+    /**
+     * After its request, a client sends nothing; end of stream means it hung up (OCM and seed
+     * clients never half-close), so its connection is closed and a worker that has not started
+     * on the request skips it. Stray bytes are ignored.
+     */
+    private void watchForHangUp(Connection c) throws IOException {
+        discard.clear();
+        if (c.channel.read(discard) < 0) {
+            LOG.fine(() -> "a client from " + c.ip + " hung up before its answer");
+            close(c);
         }
     }
 
@@ -250,15 +287,44 @@ public final class TcpService implements AutoCloseable {
             answer(c, RequestHandler.refusedWire(c.parsed.operation(), "", ErrorCode.BAD_REQUEST, e.getMessage()));
             return;
         }
+        int mine = inFlight.getOrDefault(c.ip, 0);
+        if (mine >= abuse.maxRequestsInFlightPerIp()) {
+            refuseBusy(c, frame, "too many requests from your address at once (" + mine + "); try again shortly");
+            return;
+        }
+        inFlight.put(c.ip, mine + 1);
         try {
             workers.execute(() -> {
-                byte[] reply = handler.answer(request, frame.operation(), frame.roomName(), c.ip);
-                done.add(() -> answer(c, reply));
+                byte[] reply = null;
+                if (c.channel.isOpen()) {
+                    reply = handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+                } else {
+                    skipped.incrementAndGet();
+                }
+                byte[] r = reply;
+                done.add(() -> {
+                    release(c.ip);
+                    if (r != null) {
+                        answer(c, r);
+                    }
+                });
                 selector.wakeup();
             });
+            dispatched.incrementAndGet();
         } catch (RejectedExecutionException e) {
-            close(c);
+            release(c.ip);
+            refuseBusy(c, frame, "the server is busy; try again shortly");
         }
+    }
+
+    private void refuseBusy(Connection c, TcrpFrame frame, String message) {
+        busyRefusals.incrementAndGet();
+        LOG.fine(() -> "refused a request from " + c.ip + ": " + message);
+        answer(c, RequestHandler.refusedWire(frame.operation(), frame.roomName(), ErrorCode.SERVER_FULL, message));
+    }
+
+    private void release(String ip) {
+        inFlight.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Sends the encoded answer ({@link RequestHandler#wire} has checked every frame's size). */
@@ -275,6 +341,9 @@ public final class TcpService implements AutoCloseable {
     }
 
     private void write(Connection c) throws IOException {
+        if (c.out == null) {
+            return;
+        }
         c.channel.write(c.out);
         if (c.out.hasRemaining()) {
             c.key.interestOps(SelectionKey.OP_WRITE);
