@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
+import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Compliance;
 import ocm.protocol.tcrp.CreateRoom;
 import ocm.protocol.tcrp.JoinRoom;
@@ -196,7 +197,27 @@ public final class RequestHandler implements RequestAnswerer {
     }
 
     private static List<TcrpFrame> success(Operation op, String room, TcrpReply reply) {
-        return List.of(TcrpMessages.encodeReply(op, room, Compliance.ok()), TcrpMessages.encodeReply(op, room, reply));
+        return List.of(TcrpMessages.encodeReply(op, room, Compliance.ok()), admissionFrame(op, room, reply));
+    }
+
+    /**
+     * The admission, its member list shortened if 500 long names would not fit one frame (the
+     * client gets the whole list over UDP when it registers): by then the member has joined, so
+     * refusing would leave a member nobody holds the token of.
+     */
+    static TcrpFrame admissionFrame(Operation op, String room, TcrpReply reply) {
+        TcrpFrame f = TcrpMessages.encodeReply(op, room, reply);
+        if (f.payload().length <= Limits.MAX_TCRP_PAYLOAD || !(reply instanceof Admission)) {
+            return f;
+        }
+        Admission a = (Admission) reply;
+        List<String> members = a.members();
+        for (int i = 0; i < 64 && f.payload().length > Limits.MAX_TCRP_PAYLOAD && !members.isEmpty(); i++) {
+            members = members.subList(0, members.size() * 9 / 10);
+            f = TcrpMessages.encodeReply(op, room, new Admission(a.token(), a.room(), a.username(), a.host(),
+                    a.hostName(), members, a.locked()));
+        }
+        return f;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
+import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Compliance;
 import ocm.protocol.tcrp.ListRooms;
 import ocm.protocol.tcrp.Operation;
@@ -127,6 +128,23 @@ class RoomListLimitsTest {
         TcrpHeader j2 = TcrpCodec.decodeHeader(join, j, TcrpCodec.HEADER_SIZE);
         TcrpFrame refusal = TcrpCodec.decodeBody(j2, join, j + TcrpCodec.HEADER_SIZE, j2.bodySize());
         assertEquals(ErrorCode.INTERNAL, ((Refusal) TcrpMessages.decodeReply(refusal)).error());
+    }
+
+    @Test
+    void anAdmissionWithFiveHundredLongNamesIsShortenedToFitNotRefused() throws Exception {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            // 32 characters of 4 UTF-8 bytes each: the longest a user name can be.
+            members.add(new String(Character.toChars(0x20000 + i)) + "\uD83D\uDE00".repeat(31));
+        }
+        Admission a = new Admission("token_x", "r", members.get(499), false, members.get(0), members, false);
+        assertTrue(TcrpMessages.encodeReply(Operation.JOIN_ROOM, "r", a).payload().length > Limits.MAX_TCRP_PAYLOAD,
+                "the test needs an admission over the limit");
+        TcrpFrame f = RequestHandler.admissionFrame(Operation.JOIN_ROOM, "r", a);
+        assertTrue(f.payload().length <= Limits.MAX_TCRP_PAYLOAD);
+        Admission decoded = (Admission) TcrpMessages.decodeReply(f);
+        assertEquals("token_x", decoded.token());
+        assertTrue(decoded.members().size() > 400 && decoded.members().size() < 500, "" + decoded.members().size());
     }
 
     @Test
