@@ -1,8 +1,11 @@
 package ocm.server;
 
+import ocm.server.store.JsonRoomStore;
+
 /**
  * The limits that keep one client (or one bad file) from costing everyone else: how fast an IP may
- * make rooms, how big a state file may be read. Kept apart from {@link ServerConfig} so each can
+ * make rooms, how many of its TCRP requests are worked on at once, how many wrong passwords it may
+ * try, how big a state file may be read. Kept apart from {@link ServerConfig} so each can
  * grow without touching the other; {@link #defaults()} is what {@code ./chat server} uses.
  *
  * @param maxStateFileBytes    a state file larger than this is moved aside unread (a symlink to
@@ -34,7 +37,7 @@ public record AbuseLimits(long maxStateFileBytes, int roomCreateBurst, double ro
     }
 
     public static AbuseLimits defaults() {
-        return new AbuseLimits(ocm.server.store.JsonRoomStore.DEFAULT_MAX_BYTES, 20, 1.0, 8, 5, 0.1);
+        return new AbuseLimits(JsonRoomStore.DEFAULT_MAX_BYTES, 20, 1.0, 8, 5, 0.1);
     }
 
     public AbuseLimits withMaxStateFileBytes(long n) {
