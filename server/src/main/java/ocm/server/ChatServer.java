@@ -34,6 +34,7 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server");
 
     private final ServerConfig config;
+    private final AbuseLimits abuse;
     private final RoomStore store;
     private final Tokens tokens = new Tokens();
     private final RoomRegistry registry;
@@ -54,8 +55,14 @@ public final class ChatServer implements AutoCloseable {
     private boolean closing;
 
     public ChatServer(ServerConfig config) {
+        this(config, AbuseLimits.defaults());
+    }
+
+    public ChatServer(ServerConfig config, AbuseLimits abuse) {
         this.config = config;
-        this.store = config.dataDir().<RoomStore>map(JsonRoomStore::new).orElse(RoomStore.none());
+        this.abuse = abuse;
+        this.store = config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes()))
+                .orElse(RoomStore.none());
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
     }
@@ -113,7 +120,7 @@ public final class ChatServer implements AutoCloseable {
 
     private TcpService bindTcp() throws IOException {
         try {
-            return new TcpService(config, new RequestHandler(relay));
+            return new TcpService(config, abuse, new RequestHandler(relay, abuse));
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }

@@ -69,6 +69,18 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--history", defaultValue = "100", description = "Recent messages kept per room and sent to joiners. Default: ${DEFAULT-VALUE}.")
     int history;
 
+    @Option(names = "--new-rooms-per-ip", defaultValue = "20", paramLabel = "N",
+            description = "Rooms one client IP may create at once; then one per second. Default: ${DEFAULT-VALUE}.")
+    int newRoomsPerIp;
+
+    @Option(names = "--requests-per-ip", defaultValue = "8", paramLabel = "N",
+            description = "TCP requests of one client IP worked on at once; more are refused at once. Default: ${DEFAULT-VALUE}.")
+    int requestsPerIp;
+
+    @Option(names = "--max-state-mb", defaultValue = "256", paramLabel = "MIB",
+            description = "A bigger state file is moved aside unread. Default: ${DEFAULT-VALUE}.")
+    int maxStateMib;
+
     @Option(names = "--verbose", description = "Log more (each register, dropped datagram reasons).")
     boolean verbose;
 
@@ -76,15 +88,17 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
+        AbuseLimits abuse;
         try {
             config = config();
+            abuse = abuseLimits();
         } catch (IllegalArgumentException e) {
             err.println("chat server: " + e.getMessage());
             return EXIT_USAGE;
         }
         ServerLog log = new ServerLog();
         log.install(logLevel());
-        ChatServer server = new ChatServer(config);
+        ChatServer server = new ChatServer(config, abuse);
         try {
             server.start();
         } catch (PortInUseException e) {
@@ -159,6 +173,14 @@ public final class ServerCommand implements Callable<Integer> {
                 .withHistorySize(history);
         checkDataDir(dir);
         return config;
+    }
+
+    /** The abuse limits these flags describe; throws IllegalArgumentException with a one-line reason. */
+    public AbuseLimits abuseLimits() {
+        AbuseLimits d = AbuseLimits.defaults();
+        return d.withRoomCreation(newRoomsPerIp, d.roomCreatesPerSecond())
+                .withMaxRequestsInFlightPerIp(requestsPerIp)
+                .withMaxStateFileBytes(maxStateMib * 1024L * 1024L);
     }
 
     private static Duration seconds(int n, String flag) {

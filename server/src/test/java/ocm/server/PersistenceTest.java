@@ -215,4 +215,40 @@ class PersistenceTest {
         assertEquals("{ this is not json", Files.readString(aside.get(0)));
         assertTrue(Files.readString(file).contains("fresh"));
     }
+
+    @Test
+    void afterKillMessageIdsCarryOnAboveAnyIdHandedOutSinceTheLastSave() throws Exception {
+        ServerConfig slowSaves = config().withSaveInterval(Duration.ofHours(1));
+        ChatServer first = new ChatServer(slowSaves).start();
+        int highest;
+        try (V2TestClient alice = new V2TestClient(first.udpPort(), "ids",
+                new TcrpClient(first.tcpPort()).create("ids", "alice", Optional.empty(), 2).admission().token())) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            alice.say("saved 1");
+            alice.await("first accepted", () -> alice.accepted().size() == 1, WAIT);
+            first.saveNow();
+            for (int i = 0; i < 5; i++) {
+                alice.say("unsaved " + i);
+            }
+            alice.await("all accepted", () -> alice.accepted().size() == 6, WAIT);
+            highest = alice.accepted().stream().mapToInt(a -> a.msgId()).max().orElseThrow();
+            assertEquals(6, highest);
+            first.halt();
+        } finally {
+            first.close();
+        }
+        try (ChatServer second = new ChatServer(slowSaves).start()) {
+            // Restored members re-register after a restart; a fresh member is simpler here.
+            Admission b = new TcrpClient(second.tcpPort()).join("ids", "bob", Optional.empty(), 2).admission();
+            try (V2TestClient bob = new V2TestClient(second.udpPort(), "ids", b.token())) {
+                bob.register();
+                bob.awaitRegistered(WAIT);
+                bob.say("after the kill");
+                bob.await("accepted", () -> bob.accepted().size() == 1, WAIT);
+                int next = bob.accepted().get(0).msgId();
+                assertTrue(next > highest, "message id " + next + " must be above " + highest + ", handed out before the kill");
+            }
+        }
+    }
 }

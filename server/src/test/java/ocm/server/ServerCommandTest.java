@@ -51,6 +51,24 @@ class ServerCommandTest {
     }
 
     @Test
+    void abuseLimitFlagsReachTheLimitsAndBadOnesAreUsageErrors() {
+        ServerCommand c = new ServerCommand();
+        new CommandLine(c).parseArgs("--new-rooms-per-ip", "7", "--requests-per-ip", "3", "--max-state-mb", "5");
+        AbuseLimits a = c.abuseLimits();
+        assertEquals(7, a.roomCreateBurst());
+        assertEquals(3, a.maxRequestsInFlightPerIp());
+        assertEquals(5L * 1024 * 1024, a.maxStateFileBytes());
+        ServerCommand d = new ServerCommand();
+        new CommandLine(d).parseArgs();
+        assertEquals(AbuseLimits.defaults(), d.abuseLimits());
+        Run r = run("--requests-per-ip", "0", "--data-dir", dir.toString());
+        assertEquals(2, r.status());
+        assertEquals("chat server: max requests in flight per IP must be > 0, got 0", r.err());
+        assertEquals(2, run("--new-rooms-per-ip", "-1", "--data-dir", dir.toString()).status());
+        assertEquals(2, run("--max-state-mb", "0", "--data-dir", dir.toString()).status());
+    }
+
+    @Test
     void unusableDataDirIsAUsageError() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Run r = run("--data-dir", file.toString());

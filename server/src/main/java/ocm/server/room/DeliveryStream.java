@@ -31,6 +31,12 @@ public final class DeliveryStream {
     private int resendCount;
     /** Unreliable packets (Welcome, Accepted, Ack, Pong, Error) already encoded for the next datagram. */
     private final ByteBuffer control = ByteBuffer.allocate(CONTROL_BYTES);
+    /**
+     * The {@code since} of a register from a new address whose member list and history are held
+     * back until the client proves it received the Welcome; {@link #NOTHING_OWED} when none.
+     */
+    private int owedSince = NOTHING_OWED;
+    public static final int NOTHING_OWED = Integer.MIN_VALUE;
     /** Bookkeeping of the relay's timer list and flush list. */
     int timerIndex = -1;
     boolean dirty;
@@ -46,6 +52,21 @@ public final class DeliveryStream {
 
     public int session() {
         return session;
+    }
+
+    public void oweHistory(int since) {
+        owedSince = since;
+    }
+
+    public boolean owesHistory() {
+        return owedSince != NOTHING_OWED;
+    }
+
+    /** The owed {@code since}, and nothing is owed any more. */
+    public int takeOwedHistory() {
+        int s = owedSince;
+        owedSince = NOTHING_OWED;
+        return s;
     }
 
     public int firstDseq() {

@@ -21,6 +21,8 @@ public final class Member {
     private long lastHeard;
     private DeliveryStream stream;
     private boolean gone;
+    /** New v2 sessions this member may start (made at its first register); each costs a history replay. */
+    private TokenBucket newSessions;
 
     Member(Room room, String name, String token, String tokenHash, String clientIp, int protocol,
            long joinedAt, TokenBucket bucket) {
@@ -103,6 +105,15 @@ public final class Member {
 
     public void heard(long now) {
         lastHeard = now;
+    }
+
+    /** The limit on new v2 sessions, or null before the first register. */
+    public TokenBucket newSessions() {
+        return newSessions;
+    }
+
+    public void newSessions(TokenBucket b) {
+        newSessions = b;
     }
 
     /** The live v2 session, or null (v1 member, or v2 member that must register again). */

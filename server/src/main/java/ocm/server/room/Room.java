@@ -17,6 +17,8 @@ import ocm.protocol.Utf8;
 public final class Room {
     /** How many departed members' addresses a room remembers for a later ban. */
     static final int MAX_DEPARTED = 256;
+    /** How far ahead message ids are reserved (and persisted) before they are handed out. */
+    public static final int MSG_ID_BLOCK = 10_000;
     private final String name;
     private final byte[] nameUtf8;
     private final String hostName;
@@ -30,6 +32,12 @@ public final class Room {
     private final ArrayDeque<ChatRecord> history = new ArrayDeque<>();
     private final int historySize;
     private int nextMsgId = 1;
+    /**
+     * Ids below this may have been handed out; it is what the state file keeps, so that after a
+     * kill -9 the restored room starts above any id a client may have seen since the last save.
+     * Raised a block at a time, well before {@code nextMsgId} reaches it.
+     */
+    private int msgIdReserved = 1 + MSG_ID_BLOCK;
     private long messagesRelayed;
     private boolean closed;
 
@@ -142,6 +150,10 @@ public final class Room {
     /** Gives the next message its id and keeps it in the recent history. */
     public ChatRecord record(long now, boolean action, String sender, String text) {
         ChatRecord r = new ChatRecord(nextMsgId++, now, action, sender, text);
+        if (msgIdReserved - nextMsgId < MSG_ID_BLOCK / 2) {
+            // Half a block of margin: the caller marks the registry dirty, the next save persists this.
+            msgIdReserved = nextMsgId + MSG_ID_BLOCK;
+        }
         if (historySize > 0) {
             if (history.size() >= historySize) {
                 history.removeFirst();
@@ -163,6 +175,11 @@ public final class Room {
         return nextMsgId;
     }
 
+    /** The persisted high-water mark: no id at or above it has been handed out. */
+    public int msgIdReserved() {
+        return msgIdReserved;
+    }
+
     /** History with msgId greater than {@code since}, oldest first. */
     public List<ChatRecord> historySince(int since) {
         List<ChatRecord> out = new ArrayList<>();
@@ -178,8 +195,14 @@ public final class Room {
         return new ArrayList<>(history);
     }
 
-    void restore(int nextId, long relayed, List<ChatRecord> records) {
-        nextMsgId = Math.max(1, nextId);
+    /**
+     * {@code reserved} is the saved high-water mark (0 in files from before it existed): ids
+     * between the saved {@code nextId} and it may have been handed out after that save, so the
+     * room carries on above it.
+     */
+    void restore(int nextId, int reserved, long relayed, List<ChatRecord> records) {
+        nextMsgId = Math.max(1, Math.max(nextId, reserved));
+        msgIdReserved = nextMsgId + MSG_ID_BLOCK;
         messagesRelayed = relayed;
         history.clear();
         for (ChatRecord r : records) {

@@ -35,6 +35,8 @@ public final class RoomRegistry {
     private int memberCount;
     private int hashedRevocations;
     private boolean dirty;
+    /** Changes whenever the room list (rooms, member counts) may have: lets the TCP side reuse its encoded list. */
+    private long listVersion;
 
     public RoomRegistry(Limits limits, Tokens tokens) {
         this.limits = limits;
@@ -96,6 +98,7 @@ public final class RoomRegistry {
         byToken.put(token, m);
         byTokenBytes.put(m.tokenUtf8(), m);
         memberCount++;
+        listVersion++;
         dirty = true;
         return m;
     }
@@ -110,15 +113,17 @@ public final class RoomRegistry {
         room.add(m);
         byHash.put(tokenHash, m);
         memberCount++;
+        listVersion++;
         return m;
     }
 
     public Room restoreRoom(String name, String host, Optional<PasswordHash> password, long createdAt, int nextMsgId,
-                            long relayed, List<ChatRecord> history, List<Ban> bans) {
+                            int msgIdReserved, long relayed, List<ChatRecord> history, List<Ban> bans) {
         Room room = new Room(name, host, password, createdAt, limits.historySize());
-        room.restore(nextMsgId, relayed, history);
+        room.restore(nextMsgId, msgIdReserved, relayed, history);
         bans.forEach(room::ban);
         rooms.put(name, room);
+        listVersion++;
         return room;
     }
 
@@ -154,6 +159,7 @@ public final class RoomRegistry {
             m.room().rememberDeparted(m.name(), ip);
         }
         memberCount--;
+        listVersion++;
         if (m.token() != null) {
             byToken.remove(m.token());
             byTokenBytes.remove(m.tokenUtf8());
@@ -175,6 +181,7 @@ public final class RoomRegistry {
         }
         room.markClosed();
         rooms.remove(room.name());
+        listVersion++;
         dirty = true;
         return members;
     }
@@ -216,6 +223,10 @@ public final class RoomRegistry {
 
     public Collection<Room> rooms() {
         return Collections.unmodifiableCollection(rooms.values());
+    }
+
+    public long listVersion() {
+        return listVersion;
     }
 
     public int memberCount() {

@@ -4,11 +4,13 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,19 +23,29 @@ import java.util.logging.Logger;
 /**
  * The state file, {@code state.json} in the data dir, through Gson. Written to a temp file,
  * fsynced, then renamed over the old one (mode 600: it holds token hashes). A file that cannot be
- * read is renamed aside ({@code state.json.corrupt-<time>}) and logged, never overwritten.
+ * read (bad JSON, not a regular file, bigger than the limit) is renamed aside
+ * ({@code state.json.corrupt-<time>}) and logged, never overwritten.
  */
 public final class JsonRoomStore implements RoomStore {
     private static final Logger LOG = Logger.getLogger("ocm.server.store");
     public static final String FILE = "state.json";
+    /** 256 MiB: far above what the saved history bound ({@link Snapshots}) lets a real state reach. */
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 
     private final Path dir;
     private final Path file;
+    private final long maxBytes;
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
 
     public JsonRoomStore(Path dir) {
+        this(dir, DEFAULT_MAX_BYTES);
+    }
+
+    /** {@code maxBytes}: a bigger file is moved aside unread. */
+    public JsonRoomStore(Path dir, long maxBytes) {
         this.dir = dir;
         this.file = dir.resolve(FILE);
+        this.maxBytes = maxBytes;
     }
 
     public Path file() {
@@ -42,11 +54,11 @@ public final class JsonRoomStore implements RoomStore {
 
     @Override
     public Optional<StateSnapshot> load() throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
-            String json = Files.readString(file, StandardCharsets.UTF_8);
+            String json = readCapped();
             StateSnapshot s = gson.fromJson(json, StateSnapshot.class);
             if (s == null || s.version() != StateSnapshot.VERSION) {
                 throw new JsonParseException(s == null ? "empty file" : "unknown version " + s.version());
@@ -59,6 +71,27 @@ public final class JsonRoomStore implements RoomStore {
             LOG.warning("state file " + file + " could not be read (" + firstLine(e.getMessage())
                     + "); moved it to " + aside + " and starting with no rooms");
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads the file if it is a regular file (not a symlink, device or fifo: a link to /dev/zero
+     * would never end) of at most {@code maxBytes}; the read itself stops there too, in case
+     * the file grows meanwhile.
+     */
+    private String readCapped() throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("not a regular file (a symlink, device or directory)");
+        }
+        if (Files.size(file) > maxBytes) {
+            throw new IOException("larger than the limit of " + maxBytes + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new IOException("larger than the limit of " + maxBytes + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

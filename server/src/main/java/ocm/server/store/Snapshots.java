@@ -1,6 +1,7 @@
 package ocm.server.store;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,14 @@ public final class Snapshots {
     private Snapshots() {
     }
 
+    /** Saved history per room is cut to this many (estimated) bytes, newest kept... */
+    static final int MAX_HISTORY_BYTES_PER_ROOM = 64 * 1024;
+    /** ...and to this share of all rooms together, so the whole file stays far below the read limit. */
+    static final int MAX_HISTORY_BYTES_TOTAL = 64 * 1024 * 1024;
+
     public static StateSnapshot of(RoomRegistry registry, long now) {
         List<StateSnapshot.RoomSnapshot> rooms = new ArrayList<>();
+        long budget = Math.min(MAX_HISTORY_BYTES_PER_ROOM, MAX_HISTORY_BYTES_TOTAL / Math.max(1, registry.rooms().size()));
         for (Room r : registry.rooms()) {
             List<StateSnapshot.MemberSnapshot> members = new ArrayList<>();
             for (Member m : r.members()) {
@@ -31,16 +38,33 @@ public final class Snapshots {
             for (Ban b : r.bans().values()) {
                 bans.add(new StateSnapshot.BanSnapshot(b.name(), b.address().orElse(null), b.reason()));
             }
-            List<StateSnapshot.MessageSnapshot> history = new ArrayList<>();
-            for (ChatRecord c : r.history()) {
-                history.add(new StateSnapshot.MessageSnapshot(c.msgId(), c.timestampMillis(), c.action(), c.sender(), c.text()));
-            }
+            List<StateSnapshot.MessageSnapshot> history = savedHistory(r.history(), budget);
             PasswordHash pw = r.password().orElse(null);
             rooms.add(new StateSnapshot.RoomSnapshot(r.name(), r.hostName(), pw == null ? null : pw.saltBase64(),
                     pw == null ? null : pw.hashBase64(), pw == null ? 0 : pw.iterations(), r.createdAt(), r.nextMsgId(),
-                    r.messagesRelayed(), members, bans, history));
+                    r.messagesRelayed(), members, bans, history, r.msgIdReserved()));
         }
         return new StateSnapshot(StateSnapshot.VERSION, now, rooms);
+    }
+
+    /** The newest records whose estimated JSON size fits {@code budget}, oldest first. */
+    private static List<StateSnapshot.MessageSnapshot> savedHistory(List<ChatRecord> all, long budget) {
+        ArrayDeque<StateSnapshot.MessageSnapshot> kept = new ArrayDeque<>();
+        long used = 0;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            ChatRecord c = all.get(i);
+            used += estimatedBytes(c);
+            if (used > budget) {
+                break;
+            }
+            kept.addFirst(new StateSnapshot.MessageSnapshot(c.msgId(), c.timestampMillis(), c.action(), c.sender(), c.text()));
+        }
+        return new ArrayList<>(kept);
+    }
+
+    /** An upper estimate without encoding: a char is at most 3 UTF-8 bytes, plus the fields around it. */
+    static long estimatedBytes(ChatRecord c) {
+        return 80L + 3L * (c.sender().length() + c.text().length());
     }
 
     /** Puts the saved rooms back; a room whose host is missing is dropped (it would have closed). */
@@ -62,7 +86,8 @@ public final class Snapshots {
             for (StateSnapshot.BanSnapshot b : r.bans()) {
                 bans.add(new Ban(b.name(), Optional.ofNullable(b.address()), b.reason() == null ? "" : b.reason()));
             }
-            Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(), r.messagesRelayed(), history, bans);
+            Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(),
+                    r.msgIdReserved(), r.messagesRelayed(), history, bans);
             for (StateSnapshot.MemberSnapshot m : r.members()) {
                 registry.restoreMember(room, m.name(), m.tokenHash(), parse(m.address()), m.protocol(), m.joinedAt(), now);
             }

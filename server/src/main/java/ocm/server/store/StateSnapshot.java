@@ -13,10 +13,14 @@ public record StateSnapshot(int version, long savedAt, List<RoomSnapshot> rooms)
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
     }
 
-    /** One room. {@code passwordSalt}/{@code passwordHash} are null for an open room. */
+    /**
+     * One room. {@code passwordSalt}/{@code passwordHash} are null for an open room.
+     * {@code msgIdReserved}: no message id at or above it was handed out (0 in older files).
+     */
     public record RoomSnapshot(String name, String host, String passwordSalt, String passwordHash, int passwordIterations,
                                long createdAt, int nextMsgId, long messagesRelayed,
-                               List<MemberSnapshot> members, List<BanSnapshot> bans, List<MessageSnapshot> history) {
+                               List<MemberSnapshot> members, List<BanSnapshot> bans, List<MessageSnapshot> history,
+                               int msgIdReserved) {
         public RoomSnapshot {
             members = members == null ? List.of() : List.copyOf(members);
             bans = bans == null ? List.of() : List.copyOf(bans);

@@ -1,19 +1,31 @@
 package ocm.server.tcp;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
+import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Compliance;
 import ocm.protocol.tcrp.CreateRoom;
 import ocm.protocol.tcrp.JoinRoom;
+import ocm.protocol.tcrp.Operation;
 import ocm.protocol.tcrp.Refusal;
+import ocm.protocol.tcrp.RoomListing;
+import ocm.protocol.tcrp.State;
+import ocm.protocol.tcrp.TcrpCodec;
+import ocm.protocol.tcrp.TcrpFrame;
+import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpReply;
 import ocm.protocol.tcrp.TcrpRequest;
+import ocm.server.AbuseLimits;
 import ocm.server.room.PasswordHash;
 import ocm.server.room.RoomException;
 import ocm.server.udp.RelayLoop;
@@ -22,29 +34,117 @@ import ocm.server.udp.RelayLoop;
  * Answers one TCRP request: compliance, then admission, refusal or the room list. The room work
  * runs on the relay thread; password hashing (slow on purpose) runs here, on a TCP worker.
  */
-public final class RequestHandler {
-    private final RelayLoop relay;
+public final class RequestHandler implements RequestAnswerer {
+    private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
+    /** Keys remembered by each per-IP limiter; beyond it the least recently seen are forgotten. */
+    private static final int MAX_LIMITER_KEYS = 100_000;
 
-    public RequestHandler(RelayLoop relay) {
-        this.relay = relay;
+    private final RelayLoop relay;
+    private final PerKeyRateLimiter creates;
+    private final PerKeyRateLimiter wrongPasswords;
+    /** The last encoded room list and the registry's list version it was made from. */
+    private final AtomicReference<EncodedList> cachedList = new AtomicReference<>();
+    private final AtomicLong listEncodings = new AtomicLong();
+
+    private record EncodedList(long version, byte[] payload) {
     }
 
-    public List<TcrpReply> handle(TcrpRequest request, String ip) {
+    private record VersionedListing(long version, RoomListing listing) {
+    }
+
+    public RequestHandler(RelayLoop relay) {
+        this(relay, AbuseLimits.defaults());
+    }
+
+    public RequestHandler(RelayLoop relay, AbuseLimits abuse) {
+        this.relay = relay;
+        this.creates = new PerKeyRateLimiter(abuse.roomCreatesPerSecond(), abuse.roomCreateBurst(), MAX_LIMITER_KEYS);
+        this.wrongPasswords = new PerKeyRateLimiter(abuse.wrongPasswordsPerSecond(), abuse.wrongPasswordBurst(), MAX_LIMITER_KEYS);
+    }
+
+    /** The whole answer to one request, encoded (compliance, then admission, refusal or the room list). */
+    @Override
+    public byte[] answer(TcrpRequest request, Operation op, String room, String ip) {
+        List<TcrpFrame> frames;
         try {
             switch (request.operation()) {
                 case CREATE_ROOM:
-                    return success(create((CreateRoom) request, ip));
+                    frames = success(op, room, create((CreateRoom) request, ip));
+                    break;
                 case JOIN_ROOM:
-                    return success(join((JoinRoom) request, ip));
+                    frames = success(op, room, join((JoinRoom) request, ip));
+                    break;
                 default:
-                    return success(await(relay.submit(() -> relay.relay().membership().list())));
+                    frames = List.of(TcrpMessages.encodeReply(op, room, Compliance.ok()),
+                            new TcrpFrame(op, State.COMPLETE, room, listPayload()));
+                    break;
             }
         } catch (RoomException e) {
-            return refused(e.code(), e.getMessage());
+            frames = refusedFrames(op, room, e.code(), e.getMessage());
         }
+        return wire(op, room, frames);
+    }
+
+    /**
+     * The encoded room list, reused until the registry says the list changed: a storm of LIST
+     * requests costs the relay thread a version check each, and no encoding.
+     */
+    private byte[] listPayload() throws RoomException {
+        EncodedList known = cachedList.get();
+        long knownVersion = known == null ? -1 : known.version();
+        VersionedListing fresh = await(relay.submit(() -> {
+            long v = relay.relay().registry().listVersion();
+            return v == knownVersion ? null : new VersionedListing(v, relay.relay().membership().list());
+        }));
+        if (fresh == null) {
+            return known.payload();
+        }
+        byte[] payload = RoomListPayload.encode(fresh.listing().rooms(), Limits.MAX_TCRP_PAYLOAD);
+        listEncodings.incrementAndGet();
+        cachedList.set(new EncodedList(fresh.version(), payload));
+        return payload;
+    }
+
+    /** How many times the room list was encoded (the rest were served from the cache). */
+    long listEncodings() {
+        return listEncodings.get();
+    }
+
+    /**
+     * Encodes the frames; one whose payload is over the protocol's limit is never sent (no client
+     * could read it): it is logged and the answer becomes an INTERNAL refusal.
+     */
+    static byte[] wire(Operation op, String room, List<TcrpFrame> frames) {
+        for (TcrpFrame f : frames) {
+            int size = f.payload().length;
+            if (size > Limits.MAX_TCRP_PAYLOAD) {
+                LOG.warning(() -> "refused to send a " + op + " answer of " + size + " bytes (the limit is "
+                        + Limits.MAX_TCRP_PAYLOAD + "); answered INTERNAL instead");
+                return concat(refusedFrames(op, room, ErrorCode.INTERNAL,
+                        "the answer would be larger than the protocol allows (" + size + " bytes)"));
+            }
+        }
+        return concat(frames);
+    }
+
+    /** The encoded refusal (compliance + refusal) of a request. */
+    static byte[] refusedWire(Operation op, String room, ErrorCode code, String message) {
+        return concat(refusedFrames(op, room, code, message));
+    }
+
+    private static byte[] concat(List<TcrpFrame> frames) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (TcrpFrame f : frames) {
+            bytes.writeBytes(TcrpCodec.encode(f));
+        }
+        return bytes.toByteArray();
     }
 
     private TcrpReply create(CreateRoom c, String ip) throws RoomException {
+        if (!creates.tryTake(ip, System.currentTimeMillis())) {
+            LOG.info(() -> "refused create '" + c.room() + "' from " + ip + ": too many new rooms from this address");
+            throw new RoomException(ErrorCode.RATE_LIMITED, "too many new rooms from your address; wait a few seconds and try again");
+        }
         checkPassword(c.password());
         Optional<PasswordHash> hash = c.password().filter(p -> !p.isEmpty()).map(PasswordHash::of);
         long now = System.currentTimeMillis();
@@ -56,7 +156,15 @@ public final class RequestHandler {
         Optional<PasswordHash> needed = await(relay.submit(() -> relay.relay().registry().passwordOf(j.room())));
         Optional<PasswordHash> verified = Optional.empty();
         if (needed.isPresent()) {
+            // Each try costs a PBKDF2 hash on a worker: a guessing storm from one IP is cut off here.
+            String key = ip + '\n' + j.room();
+            if (!wrongPasswords.allows(key, System.currentTimeMillis())) {
+                LOG.info(() -> "refused join '" + j.room() + "' by " + j.username() + " from " + ip + ": too many wrong passwords");
+                throw new RoomException(ErrorCode.RATE_LIMITED, "too many wrong passwords for room '" + j.room()
+                        + "' from your address; wait a minute and try again");
+            }
             if (j.password().isEmpty() || !needed.get().matches(j.password().get())) {
+                wrongPasswords.tryTake(key, System.currentTimeMillis());
                 throw new RoomException(ErrorCode.WRONG_PASSWORD, "wrong password for room '" + j.room() + "'");
             }
             verified = needed;
@@ -88,11 +196,38 @@ public final class RequestHandler {
         }
     }
 
-    private static List<TcrpReply> success(TcrpReply reply) {
-        return List.of(Compliance.ok(), reply);
+    private static List<TcrpFrame> success(Operation op, String room, TcrpReply reply) {
+        return List.of(TcrpMessages.encodeReply(op, room, Compliance.ok()), admissionFrame(op, room, reply));
     }
 
-    static List<TcrpReply> refused(ErrorCode code, String message) {
-        return List.of(Compliance.refused(code, message), new Refusal(code, message));
+    /**
+     * The admission, its member list shortened if 500 long names would not fit one frame (the
+     * client gets the whole list over UDP when it registers): by then the member has joined, so
+     * refusing would leave a member nobody holds the token of.
+     */
+    static TcrpFrame admissionFrame(Operation op, String room, TcrpReply reply) {
+        TcrpFrame f = TcrpMessages.encodeReply(op, room, reply);
+        if (f.payload().length <= Limits.MAX_TCRP_PAYLOAD || !(reply instanceof Admission)) {
+            return f;
+        }
+        Admission a = (Admission) reply;
+        List<String> members = a.members();
+        for (int i = 0; i < 64 && f.payload().length > Limits.MAX_TCRP_PAYLOAD && !members.isEmpty(); i++) {
+            members = members.subList(0, members.size() * 9 / 10);
+            f = TcrpMessages.encodeReply(op, room, new Admission(a.token(), a.room(), a.username(), a.host(),
+                    a.hostName(), members, a.locked()));
+        }
+        return f;
+    }
+
+    /**
+     * Compliance (failed, with the code and message), then a refusal; for LIST_ROOMS an empty
+     * listing instead, since that is the only completion a LIST decoder reads.
+     */
+    private static List<TcrpFrame> refusedFrames(Operation op, String room, ErrorCode code, String message) {
+        TcrpFrame completion = op == Operation.LIST_ROOMS
+                ? new TcrpFrame(op, State.COMPLETE, room, RoomListPayload.encode(List.of(), Limits.MAX_TCRP_PAYLOAD))
+                : TcrpMessages.encodeReply(op, room, new Refusal(code, message));
+        return List.of(TcrpMessages.encodeReply(op, room, Compliance.refused(code, message)), completion);
     }
 }

@@ -1,6 +1,5 @@
 package ocm.server.tcp;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,10 +13,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,8 +30,8 @@ import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpHeader;
 import ocm.protocol.tcrp.TcrpMessages;
-import ocm.protocol.tcrp.TcrpReply;
 import ocm.protocol.tcrp.TcrpRequest;
+import ocm.server.AbuseLimits;
 import ocm.server.ServerConfig;
 
 /**
@@ -43,9 +43,12 @@ import ocm.server.ServerConfig;
  */
 public final class TcpService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
+    /** Requests waiting for a worker, over all IPs. */
+    static final int MAX_QUEUED = 1024;
 
     private final ServerConfig config;
-    private final RequestHandler handler;
+    private final AbuseLimits abuse;
+    private final RequestAnswerer handler;
     private final ServerSocketChannel server;
     private final Selector selector;
     private final Thread thread;
@@ -54,6 +57,9 @@ public final class TcpService implements AutoCloseable {
     /** Open connections, oldest first: the deadline order and the eviction order. */
     private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
     private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
+    /** Requests of each IP handed to a worker and not yet answered (selector thread only). */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    /** Scratch for reading after a request: only to notice the client hanging up. */
     private volatile boolean running = true;
     /** After a refused header, at most this much of what follows is read and dropped before the connection is cut. */
     private static final int MAX_DRAIN = 64 * 1024;
@@ -65,9 +71,20 @@ public final class TcpService implements AutoCloseable {
     public final AtomicLong evicted = new AtomicLong();
     public final AtomicLong badRequests = new AtomicLong();
     public final AtomicLong refused = new AtomicLong();
+    /** Requests handed to a worker. */
+    public final AtomicLong dispatched = new AtomicLong();
+    /** Requests refused SERVER_FULL: too many of one IP in flight, or the work queue full. */
+    public final AtomicLong busyRefusals = new AtomicLong();
+    /** Requests whose client hung up before a worker got to them: skipped, no work done. */
+    public final AtomicLong skipped = new AtomicLong();
 
-    public TcpService(ServerConfig config, RequestHandler handler) throws IOException {
+    public TcpService(ServerConfig config, RequestAnswerer handler) throws IOException {
+        this(config, AbuseLimits.defaults(), handler);
+    }
+
+    public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler) throws IOException {
         this.config = config;
+        this.abuse = abuse;
         this.handler = handler;
         this.server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(config.host(), config.tcpPort()), 1024);
@@ -76,7 +93,8 @@ public final class TcpService implements AutoCloseable {
         server.register(selector, SelectionKey.OP_ACCEPT);
         this.thread = new Thread(this::run, "ocm-tcp-0");
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(2, r -> {
+        // A bounded queue: beyond it requests are refused at once rather than waiting behind a storm.
+        this.workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
             Thread t = new Thread(r, "ocm-tcp-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -223,6 +241,10 @@ public final class TcpService implements AutoCloseable {
             drain(c);
             return;
         }
+        if (c.dispatched) {
+            watchForHangUp(c);
+            return;
+        }
         if (c.body == null) {
             if (c.channel.read(c.header) < 0) {
                 close(c);
@@ -239,8 +261,8 @@ public final class TcpService implements AutoCloseable {
                 // The whole header arrived, so the client is waiting for an answer: say what was wrong (TCP, so no amplification).
                 c.refusedHeader = true;
                 c.key.interestOps(0);
-                answer(c, operationOr(c.header.get(1), Operation.CREATE_ROOM), "",
-                        RequestHandler.refused(ErrorCode.BAD_REQUEST, e.getMessage()));
+                answer(c, RequestHandler.refusedWire(operationOr(c.header.get(1), Operation.CREATE_ROOM), "",
+                        ErrorCode.BAD_REQUEST, e.getMessage()));
                 return;
             }
             c.body = ByteBuffer.allocate(c.parsed.bodySize());
@@ -250,9 +272,21 @@ public final class TcpService implements AutoCloseable {
             return;
         }
         if (!c.body.hasRemaining()) {
-            c.key.interestOps(0);
             c.dispatched = true;
             dispatch(c);
+        }
+    }
+
+    /**
+     * After its request, a client sends nothing; end of stream means it hung up (OCM and seed
+     * clients never half-close), so its connection is closed and a worker that has not started
+     * on the request skips it. Stray bytes are ignored.
+     */
+    private void watchForHangUp(Connection c) throws IOException {
+        discard.clear();
+        if (c.channel.read(discard) < 0) {
+            LOG.fine(() -> "a client from " + c.ip + " hung up before its answer");
+            close(c);
         }
     }
 
@@ -265,29 +299,55 @@ public final class TcpService implements AutoCloseable {
         } catch (ProtocolException e) {
             badRequests.incrementAndGet();
             LOG.info(() -> "refused a request from " + c.ip + ": " + e.getMessage());
-            answer(c, c.parsed.operation(), "", RequestHandler.refused(ErrorCode.BAD_REQUEST, e.getMessage()));
+            answer(c, RequestHandler.refusedWire(c.parsed.operation(), "", ErrorCode.BAD_REQUEST, e.getMessage()));
             return;
         }
+        int mine = inFlight.getOrDefault(c.ip, 0);
+        if (mine >= abuse.maxRequestsInFlightPerIp()) {
+            refuseBusy(c, frame, "too many requests from your address at once (" + mine + "); try again shortly");
+            return;
+        }
+        inFlight.put(c.ip, mine + 1);
         try {
             workers.execute(() -> {
-                List<TcrpReply> replies = handler.handle(request, c.ip);
-                done.add(() -> answer(c, frame.operation(), frame.roomName(), replies));
+                byte[] reply = null;
+                if (c.channel.isOpen()) {
+                    reply = handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+                } else {
+                    skipped.incrementAndGet();
+                }
+                byte[] r = reply;
+                done.add(() -> {
+                    release(c.ip);
+                    if (r != null) {
+                        answer(c, r);
+                    }
+                });
                 selector.wakeup();
             });
+            dispatched.incrementAndGet();
         } catch (RejectedExecutionException e) {
-            close(c);
+            release(c.ip);
+            refuseBusy(c, frame, "the server is busy; try again shortly");
         }
     }
 
-    private void answer(Connection c, Operation op, String room, List<TcrpReply> replies) {
+    private void refuseBusy(Connection c, TcrpFrame frame, String message) {
+        busyRefusals.incrementAndGet();
+        LOG.fine(() -> "refused a request from " + c.ip + ": " + message);
+        answer(c, RequestHandler.refusedWire(frame.operation(), frame.roomName(), ErrorCode.SERVER_FULL, message));
+    }
+
+    private void release(String ip) {
+        inFlight.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Sends the encoded answer ({@link RequestHandler#wire} has checked every frame's size). */
+    private void answer(Connection c, byte[] reply) {
         if (!c.channel.isOpen()) {
             return;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (TcrpReply r : replies) {
-            bytes.writeBytes(TcrpCodec.encode(TcrpMessages.encodeReply(op, room, r)));
-        }
-        c.out = ByteBuffer.wrap(bytes.toByteArray());
+        c.out = ByteBuffer.wrap(reply);
         try {
             write(c);
         } catch (IOException e) {
@@ -296,6 +356,9 @@ public final class TcpService implements AutoCloseable {
     }
 
     private void write(Connection c) throws IOException {
+        if (c.out == null) {
+            return;
+        }
         c.channel.write(c.out);
         if (c.out.hasRemaining()) {
             c.key.interestOps(SelectionKey.OP_WRITE);

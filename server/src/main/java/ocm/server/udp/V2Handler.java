@@ -20,6 +20,7 @@ import ocm.server.room.Member;
 import ocm.server.room.Revocations;
 import ocm.server.room.Room;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.TokenBucket;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.stats.DropReason;
@@ -30,6 +31,18 @@ import ocm.server.stats.DropReason;
  */
 final class V2Handler {
     private static final Logger LOG = Logger.getLogger("ocm.server.relay");
+    /**
+     * New sessions a member may start at once, and how fast that comes back: each replays the
+     * member list and up to 100 messages of history, so without a limit one member re-registering
+     * with ever-new session ids gets thousands of times the bytes it sends.
+     */
+    static final int NEW_SESSION_BURST = 3;
+    static final double NEW_SESSIONS_PER_SECOND = 0.1;
+    /**
+     * An Ack proves the client saw a Welcome when its cumulative is within this many of the
+     * session's firstDseq - 1 (window plus backlog): a random 32-bit number a spoofer never saw.
+     */
+    static final int PROOF_RANGE = 4096;
 
     private final ServerConfig config;
     private final RoomRegistry registry;
@@ -82,7 +95,7 @@ final class V2Handler {
             q += V2Codec.PACKET_HEADER + len;
         }
         Member m = registry.byTokenBytes(in, roomOff + roomLen, tokenLen);
-        if (m == null || m.stream() == null || !from.equals(m.address()) || !sameBytes(in, roomOff, m.room().nameUtf8())) {
+        if (m == null || m.stream() == null || m.stream().owesHistory() || !from.equals(m.address()) || !sameBytes(in, roomOff, m.room().nameUtf8())) {
             return false;
         }
         m.heard(now);
@@ -129,7 +142,7 @@ final class V2Handler {
                 return;
             }
             if (p.type() == PacketType.REGISTER) {
-                registerV2(m, (Packet.Register) p, from, now);
+                registerV2(m, (Packet.Register) p, from, length, now);
                 continue;
             }
             if (m.stream() == null) {
@@ -160,6 +173,12 @@ final class V2Handler {
             case ACK: {
                 Packet.Ack a = (Packet.Ack) p;
                 DeliveryStream s = m.stream();
+                if (s.owesHistory() && a.cumulative() - (s.firstDseq() - 1) >= 0
+                        && a.cumulative() - (s.firstDseq() - 1) < PROOF_RANGE) {
+                    if (!sendHistory(m, s.takeOwedHistory(), now)) {
+                        return false;
+                    }
+                }
                 s.window().ack(a.cumulative(), a.mask(), now);
                 if (!s.backlog().isEmpty()) {
                     outbox.markDirty(m);
@@ -203,11 +222,18 @@ final class V2Handler {
         outbox.sendNow(room, from, new Packet.Ended(r.reason(), Relay.truncate(r.message(), budget)));
     }
 
-    private void registerV2(Member m, Packet.Register reg, InetSocketAddress from, long now) {
+    private void registerV2(Member m, Packet.Register reg, InetSocketAddress from, int length, long now) {
         DeliveryStream old = m.stream();
         Room room = m.room();
         if (old != null && old.session() == reg.session()) {
             outbox.sendNow(room.nameUtf8(), from, new Packet.Welcome(old.session(), old.firstDseq(), old.welcomeTime()));
+            return;
+        }
+        if (m.newSessions() == null) {
+            m.newSessions(new TokenBucket(NEW_SESSIONS_PER_SECOND, NEW_SESSION_BURST, now));
+        }
+        if (!m.newSessions().tryTake(now)) {
+            refuseSession(m, from, length);
             return;
         }
         if (old != null) {
@@ -215,6 +241,8 @@ final class V2Handler {
         }
         boolean wasV2 = m.protocol() == 2;
         boolean moved = m.address() != null && !from.equals(m.address());
+        // An address is proven once an Ack from it showed a Welcome; until then, so is its next register.
+        boolean unproven = moved || (old != null && old.owesHistory());
         DeliveryStream s = new DeliveryStream(reg.session(), tokens.nextInt(), reg.nextSeq(), now, config.maxBacklog());
         m.address(from);
         m.protocol(2);
@@ -224,12 +252,12 @@ final class V2Handler {
         if (!membership.deliver(m, membership.memberList(room), now)) {
             return;
         }
-        // A fresh backlog takes maxBacklog items: the member list, then the newest history that fits.
-        List<ChatRecord> history = room.historySince(reg.since());
-        for (ChatRecord r : history.subList(Math.max(0, history.size() - (config.maxBacklog() - 1)), history.size())) {
-            if (!membership.deliver(m, Relay.chatOutgoing(r), now)) {
-                return;
-            }
+        if (unproven) {
+            // Maybe not the member at all but a forged source address: the history waits until
+            // an Ack from there shows the Welcome (its random firstDseq) was received.
+            s.oweHistory(reg.since());
+        } else if (!sendHistory(m, reg.since(), now)) {
+            return;
         }
         LOG.info(() -> m.name() + (old == null ? " registered" : " started a new session") + " in '" + room.name()
                 + "' from " + Relay.show(from) + " (v2)");
@@ -237,6 +265,34 @@ final class V2Handler {
             membership.broadcastMembers(room);
         } else if (moved) {
             membership.announce(room, EventKind.RECONNECTED, m.name(), "", null, m);
+        }
+    }
+
+    /**
+     * Queues the history after {@code since}: a fresh backlog takes maxBacklog items, the member
+     * list first, then the newest history that fits. False if the member was removed meanwhile.
+     */
+    private boolean sendHistory(Member m, int since, long now) {
+        List<ChatRecord> history = m.room().historySince(since);
+        for (ChatRecord r : history.subList(Math.max(0, history.size() - (config.maxBacklog() - 1)), history.size())) {
+            if (!membership.deliver(m, Relay.chatOutgoing(r), now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Too many new sessions: a short Error, only to the member's current address and never
+     * larger than the Register that asked (so it reflects nothing); else nothing.
+     */
+    private void refuseSession(Member m, InetSocketAddress from, int length) {
+        counters.drop(DropReason.RATE_LIMITED);
+        byte[] room = m.room().nameUtf8();
+        String text = Relay.truncate("too many new sessions; wait a few seconds and register again",
+                length - V2Codec.headerSize(room.length, 0) - V2Codec.PACKET_HEADER - 3);
+        if (from.equals(m.address()) && !text.isEmpty()) {
+            outbox.sendNow(room, from, new Packet.Error(ErrorCode.RATE_LIMITED, text));
         }
     }
 

@@ -103,7 +103,7 @@ class RoomRegistryTest {
     void restoredMemberIsFoundByTheHashOfItsToken() throws Exception {
         Member host = registry.create("r", "host", Optional.empty(), 1, null, 0);
         RoomRegistry fresh = new RoomRegistry(new RoomRegistry.Limits(10, 3, 2, 10, 10), new Tokens());
-        Room room = fresh.restoreRoom("r", "host", Optional.empty(), 0, 1, 0, List.of(), List.of());
+        Room room = fresh.restoreRoom("r", "host", Optional.empty(), 0, 1, 0, 0, List.of(), List.of());
         Member restored = fresh.restoreMember(room, "host", Tokens.hash(host.token()), null, 1, 0, 0);
         assertNull(fresh.byToken("token_" + "1".repeat(32)));
         assertSame(restored, fresh.byToken(host.token()));
@@ -114,7 +114,7 @@ class RoomRegistryTest {
     void aRestoredMemberRemovedBeforeItSpeaksIsStillRevokedByItsToken() throws Exception {
         Member host = registry.create("r", "host", Optional.empty(), 1, null, 0);
         RoomRegistry fresh = new RoomRegistry(new RoomRegistry.Limits(10, 3, 2, 10, 10), new Tokens());
-        Room room = fresh.restoreRoom("r", "host", Optional.empty(), 0, 1, 0, List.of(), List.of());
+        Room room = fresh.restoreRoom("r", "host", Optional.empty(), 0, 1, 0, 0, List.of(), List.of());
         Member restored = fresh.restoreMember(room, "host", Tokens.hash(host.token()), null, 1, 0, 0);
         fresh.close(room, EndReason.CLOSED_BY_ADMIN, "bye", 10);
         assertNull(fresh.byToken(host.token()));
