@@ -1,0 +1,272 @@
+package ocm.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a bench against a server: sets up the rooms over TCRP, opens and registers every member's
+ * socket, starts the member loops, runs one step (or a {@code --find-max} search) and collects
+ * the figures. The caller owns the server.
+ */
+final class BenchRunner {
+    private static final int RECEIVE_BUFFER = 1 << 20;
+    private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long REGISTER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int FIND_MAX_RAMP_STEPS = 12;
+    private static final int FIND_MAX_BISECT_STEPS = 3;
+
+    private final BenchConfig config;
+    private final ServerTarget server;
+    private final Consumer<String> progress;
+    private final List<MemberLoop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private Double heapMb;
+
+    BenchRunner(BenchConfig config, ServerTarget server, Consumer<String> progress) {
+        this.config = config;
+        this.server = server;
+        this.progress = progress;
+    }
+
+    BenchReport run() throws BenchException {
+        try {
+            setUp();
+            List<StepResult> steps = new ArrayList<>();
+            StepResult result;
+            Double maxRate = null;
+            if (config.findMax()) {
+                result = findMax(steps);
+                maxRate = result == null ? null : result.offeredRate();
+            } else {
+                result = step(config.rate());
+                steps.add(result);
+            }
+            return new BenchReport(config.protocol().label(), config.rooms(), config.members(), config.senders(),
+                    server.description(), result, maxRate, steps, heapMb);
+        } finally {
+            tearDown();
+        }
+    }
+
+    // ---- set-up ------------------------------------------------------------------------
+
+    private void setUp() throws BenchException {
+        progress.accept(String.format("setting up %d room(s) x %d members over TCRP...", config.rooms(), config.members()));
+        List<List<BenchMember>> byLoop = new ArrayList<>();
+        List<Selector> selectors = new ArrayList<>();
+        try {
+            for (int i = 0; i < config.threads(); i++) {
+                byLoop.add(new ArrayList<>());
+                selectors.add(Selector.open());
+            }
+            createMembers(byLoop, selectors);
+        } catch (IOException e) {
+            selectors.forEach(BenchRunner::closeQuietly);
+            byLoop.forEach(list -> list.forEach(m -> closeQuietly(m.channel)));
+            throw new BenchException("cannot open the members' UDP sockets: " + e.getMessage());
+        }
+        Wire[] wires = new Wire[config.threads()];
+        for (int i = 0; i < config.threads(); i++) {
+            Sender out = new Sender();
+            wires[i] = config.protocol() == ProtocolVersion.V1 ? new V1Wire(out, config.payloadSize())
+                    : new V2Wire(out, config.payloadSize());
+            MemberLoop loop = new MemberLoop(byLoop.get(i), selectors.get(i), wires[i]);
+            loops.add(loop);
+            Thread t = new Thread(loop, "ocm-bench-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        register();
+        server.heapUsedBytes().ifPresent(b -> heapMb = b / (1024.0 * 1024.0));
+    }
+
+    private void createMembers(List<List<BenchMember>> byLoop, List<Selector> selectors) throws IOException, BenchException {
+        TcrpClient tcrp = new TcrpClient(server.tcp(), config.protocol().number());
+        SecureRandom random = new SecureRandom();
+        String runId = Integer.toString(random.nextInt(1 << 30), 36);
+        int id = 0;
+        for (int r = 0; r < config.rooms(); r++) {
+            String room = "bench-" + runId + "-" + r;
+            for (int i = 0; i < config.members(); i++) {
+                String user = "m" + i;
+                String token = i == 0 ? tcrp.create(room, user) : tcrp.join(room, user);
+                DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+                ch.bind(null);
+                ch.connect(server.udp());
+                ch.configureBlocking(false);
+                int loop = id % config.threads();
+                boolean v1 = config.protocol() == ProtocolVersion.V1;
+                byte[] prefix = v1 ? V1Wire.prefix(room, token) : V2Wire.prefix(room, token);
+                V2State v2 = v1 ? null : new V2State(random.nextInt() | 1, i < config.senders());
+                BenchMember m = new BenchMember(id, r, i == 0, i < config.senders(), ch, prefix, v2);
+                ch.register(selectors.get(loop), SelectionKey.OP_READ, m);
+                byLoop.get(loop).add(m);
+                id++;
+            }
+        }
+    }
+
+    /** v2: until every member has its Welcome; v1 has no answer, so wait a moment for the server to take them. */
+    private void register() throws BenchException {
+        progress.accept(String.format("registering %d UDP sockets (%s)...", config.totalMembers(), config.protocol().label()));
+        loops.forEach(MemberLoop::registerAll);
+        long deadline = System.nanoTime() + REGISTER_TIMEOUT_NANOS;
+        if (config.protocol() == ProtocolVersion.V1) {
+            sleepNanos(TimeUnit.MILLISECONDS.toNanos(200) + config.totalMembers() * 20_000L);
+            return;
+        }
+        sleepNanos(TimeUnit.MILLISECONDS.toNanos(100)); // let the loops run their first tick
+        while (true) {
+            int waiting = loops.stream().mapToInt(MemberLoop::unregistered).sum();
+            if (waiting == 0) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new BenchException(waiting + " of " + config.totalMembers()
+                        + " members never got a Welcome from the server within 30 s");
+            }
+            sleepNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    // ---- steps -------------------------------------------------------------------------
+
+    private StepResult findMax(List<StepResult> steps) throws BenchException {
+        double rate = config.rate();
+        StepResult best = null;
+        double failed = Double.NaN;
+        for (int i = 0; i < FIND_MAX_RAMP_STEPS; i++) {
+            StepResult r = step(rate);
+            steps.add(r);
+            if (!r.passes()) {
+                failed = rate;
+                break;
+            }
+            best = r;
+            rate *= 1.5;
+        }
+        if (Double.isNaN(failed)) {
+            return best;
+        }
+        double low = best == null ? 0 : best.offeredRate();
+        for (int i = 0; i < FIND_MAX_BISECT_STEPS; i++) {
+            double mid = Math.round((low + failed) / 2);
+            if (mid <= low || mid >= failed) {
+                break;
+            }
+            StepResult r = step(mid);
+            steps.add(r);
+            if (r.passes()) {
+                best = r;
+                low = mid;
+            } else {
+                failed = mid;
+            }
+        }
+        return best;
+    }
+
+    private StepResult step(double rate) throws BenchException {
+        long start = System.nanoTime() + START_DELAY_NANOS;
+        long measureFrom = start + seconds(config.warmupSeconds());
+        long end = measureFrom + seconds(config.durationSeconds());
+        long drainUntil = end + TimeUnit.SECONDS.toNanos(config.protocol() == ProtocolVersion.V1 ? 2 : 10);
+        List<CompletableFuture<LoopStats>> results = new ArrayList<>();
+        for (MemberLoop loop : loops) {
+            CompletableFuture<LoopStats> f = new CompletableFuture<>();
+            results.add(f);
+            double share = rate * loop.senderCount() / config.totalSenders();
+            loop.begin(new Step(share, start, measureFrom, end, drainUntil, f));
+        }
+        progress.accept(String.format("step: %.0f msg/s for %.1f s (+ %.1f s warm-up)...", rate,
+                config.durationSeconds(), config.warmupSeconds()));
+        sleepNanos(measureFrom - System.nanoTime());
+        long server0 = server.cpuNanos().orElse(0);
+        long process0 = processCpuNanos();
+        sleepNanos(end - System.nanoTime());
+        long server1 = server.cpuNanos().orElse(0);
+        long process1 = processCpuNanos();
+        LoopStats total = new LoopStats(measureFrom, end);
+        for (CompletableFuture<LoopStats> f : results) {
+            total.add(await(f, drainUntil));
+        }
+        Double serverCpu = server.cpuNanos().isPresent() ? (server1 - server0) / 1e9 : null;
+        StepResult r = StepResult.of(rate, config.durationSeconds(), total, config.members(), serverCpu,
+                (process1 - process0) / 1e9);
+        progress.accept(BenchReport.describe(r).stripTrailing());
+        return r;
+    }
+
+    private static LoopStats await(CompletableFuture<LoopStats> f, long drainUntil) throws BenchException {
+        try {
+            long wait = drainUntil - System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            return f.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new BenchException("a bench thread did not finish its step (it may have failed)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        }
+    }
+
+    private void tearDown() {
+        loops.forEach(MemberLoop::leaveAll);
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static long seconds(double s) {
+        return (long) (s * 1e9);
+    }
+
+    private static void sleepNanos(long nanos) throws BenchException {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // giving up on set-up anyway
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package ocm.bench;
+
+/**
+ * The figures of one timed step, as printed and as the {@code --json} line carries them.
+ * Latencies are in milliseconds; CPU in seconds over the measured window (null when unknown).
+ */
+record StepResult(double offeredRate, double seconds, long sent, double sentRate, long expected, long delivered,
+                  double lossPercent, double deliveriesPerSecond, double p50Ms, double p99Ms, double maxMs,
+                  long duplicates, long refused, long retransmits, long windowFull, long sendFailed, long errors,
+                  long ended, Double serverCpuSeconds, double processCpuSeconds) {
+
+    /** Loss under 0.1%, and the bench managed to offer (nearly) the rate asked for. */
+    boolean passes() {
+        return lossPercent < 0.1 && sentRate >= 0.97 * offeredRate;
+    }
+
+    static StepResult of(double offeredRate, double seconds, LoopStats s, int membersPerRoom,
+                         Double serverCpuSeconds, double processCpuSeconds) {
+        long expected = s.sent * (membersPerRoom - 1L);
+        double loss = expected == 0 ? 0 : Math.max(0, 100.0 * (expected - s.delivered) / expected);
+        return new StepResult(offeredRate, seconds, s.sent, s.sent / seconds, expected, s.delivered, loss,
+                s.delivered / seconds, ms(s.latency.percentile(0.50)), ms(s.latency.percentile(0.99)),
+                ms(s.latency.max()), s.duplicates, s.refused, s.retransmits, s.windowFull, s.sendFailed,
+                s.errors, s.ended, serverCpuSeconds, processCpuSeconds);
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+}
