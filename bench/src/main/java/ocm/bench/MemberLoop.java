@@ -25,6 +25,8 @@ final class MemberLoop implements Runnable {
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     private static final int MAX_BATCH = 64;
     private static final int MAX_SENDS_PER_ROUND = 2_000;
+    /** Registrations per tick (50,000/s): thousands at once would overflow the server's socket buffer. */
+    private static final int REGISTERS_PER_TICK = 100;
 
     private final List<BenchMember> members;
     private final BenchMember[] senders;
@@ -42,6 +44,7 @@ final class MemberLoop implements Runnable {
     private long nextTick;
     private long nextSlowTick;
     private boolean registering;
+    private int registerCursor;
 
     MemberLoop(List<BenchMember> members, Selector selector, Wire wire) {
         this.members = List.copyOf(members);
@@ -67,13 +70,7 @@ final class MemberLoop implements Runnable {
     }
 
     void registerAll() {
-        execute(() -> {
-            long now = System.nanoTime();
-            for (BenchMember m : members) {
-                wire.register(m, now);
-            }
-            registering = true;
-        });
+        execute(() -> registering = true);
     }
 
     void begin(Step s) {
@@ -181,6 +178,9 @@ final class MemberLoop implements Runnable {
         if (!registering) {
             return;
         }
+        for (int n = 0; n < REGISTERS_PER_TICK && registerCursor < members.size(); n++) {
+            wire.register(members.get(registerCursor++), now);
+        }
         if (now - nextSlowTick < 0) {
             for (BenchMember m : senders) {
                 wire.tick(m, now, stats);
@@ -188,7 +188,7 @@ final class MemberLoop implements Runnable {
             return;
         }
         nextSlowTick = now + SLOW_TICK_NANOS;
-        int waiting = 0;
+        int waiting = members.size() - registerCursor;
         for (BenchMember m : members) {
             wire.tick(m, now, stats);
             if (!wire.registered(m)) {

@@ -172,7 +172,7 @@ final class V2Wire implements Wire {
     @Override
     public void tick(BenchMember m, long now, LoopStats stats) {
         V2State s = m.v2;
-        if (!s.welcomed && now - s.registerSentAt >= REGISTER_RETRY_NANOS) {
+        if (!s.welcomed && s.registerSentAt != 0 && now - s.registerSentAt >= REGISTER_RETRY_NANOS) {
             register(m, now);
         }
         if (s.outbox != null && s.outbox.outstanding() > 0) {
@@ -180,7 +180,7 @@ final class V2Wire implements Wire {
             resender.stats = stats;
             s.outbox.poll(millis(now), resender);
         }
-        if (now - s.nextPingAt >= 0 && s.nextPingAt != 0) {
+        if (s.welcomed && now - s.nextPingAt >= 0) {
             s.nextPingAt = now + PING_INTERVAL_NANOS;
             out.begin(m).put((byte) PacketType.PING.code()).putShort((short) 8).putLong(now);
             out.send(m);

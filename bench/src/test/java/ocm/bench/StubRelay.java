@@ -172,6 +172,9 @@ final class StubRelay implements AutoCloseable {
     }
 
     private void send(Member to, Packet p) throws IOException {
+        if (to.address == null) {
+            return;
+        }
         udp.send(ByteBuffer.wrap(V2Codec.encode(V2Datagram.of(to.room, "", p))), to.address);
     }
 
