@@ -47,6 +47,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Bench threads sharing the members (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--idle-rooms", defaultValue = "0", description = "Extra rooms whose members register but never send "
+            + "(default ${DEFAULT-VALUE}): shows whether a message's cost depends on members elsewhere.")
+    int idleRooms;
+
+    @Option(names = "--idle-members", defaultValue = "10", description = "Members per idle room (default ${DEFAULT-VALUE}).")
+    int idleMembers;
+
     @Option(names = "--find-max", description = "Raise the rate step by step; report the highest with loss < 0.1%.")
     boolean findMax;
 
@@ -119,7 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (serverHost != null && serverHost.isBlank()) {
             throw new IllegalArgumentException("--server needs a host name or address");
         }
-        return new BenchConfig(version, rooms, members, senders, rate, duration, warmup, size, threads, findMax);
+        return new BenchConfig(version, rooms, members, senders, rate, duration, warmup, size, threads, findMax,
+                idleRooms, idleMembers);
     }
 
     private static void checkPort(String option, int port) {

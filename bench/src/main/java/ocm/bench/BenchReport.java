@@ -8,7 +8,8 @@ import java.util.Locale;
  * Everything one bench invocation found: the load, the server, the final (or best) step, every
  * step of a {@code --find-max} search, and the server heap after set-up when it is embedded.
  */
-record BenchReport(String protocol, int rooms, int members, int senders, String server, StepResult result,
+record BenchReport(String protocol, int rooms, int members, int senders, int idleRooms, int idleMembers,
+                   String server, StepResult result,
                    Double maxRate, List<StepResult> steps, Double serverHeapMb) {
 
     String json() {
@@ -17,8 +18,9 @@ record BenchReport(String protocol, int rooms, int members, int senders, String 
 
     String text() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "OCM bench %s: %d room(s) x %d members, %d sender(s) per room, server %s%n",
-                protocol, rooms, members, senders, server));
+        b.append(String.format(Locale.ROOT, "OCM bench %s: %d room(s) x %d members, %d sender(s) per room%s, server %s%n",
+                protocol, rooms, members, senders,
+                idleRooms == 0 ? "" : String.format(Locale.ROOT, ", + %d idle room(s) x %d", idleRooms, idleMembers), server));
         if (maxRate != null) {
             b.append(String.format(Locale.ROOT, "find-max: highest rate with loss < 0.1%%: %.0f msg/s%n", maxRate));
         } else if (steps.size() > 1) {

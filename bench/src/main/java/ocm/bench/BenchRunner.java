@@ -55,7 +55,7 @@ final class BenchRunner {
                 steps.add(result);
             }
             return new BenchReport(config.protocol().label(), config.rooms(), config.members(), config.senders(),
-                    server.description(), result, maxRate, steps, heapMb);
+                    config.idleRooms(), config.idleMembers(), server.description(), result, maxRate, steps, heapMb);
         } finally {
             tearDown();
         }
@@ -64,7 +64,8 @@ final class BenchRunner {
     // ---- set-up ------------------------------------------------------------------------
 
     private void setUp() throws BenchException {
-        progress.accept(String.format("setting up %d room(s) x %d members over TCRP...", config.rooms(), config.members()));
+        progress.accept(String.format("setting up %d room(s) x %d members (+ %d idle room(s) x %d) over TCRP...",
+                config.rooms(), config.members(), config.idleRooms(), config.idleMembers()));
         List<List<BenchMember>> byLoop = new ArrayList<>();
         List<Selector> selectors = new ArrayList<>();
         try {
@@ -99,26 +100,41 @@ final class BenchRunner {
         SecureRandom random = new SecureRandom();
         String runId = Integer.toString(random.nextInt(1 << 30), 36);
         int id = 0;
-        for (int r = 0; r < config.rooms(); r++) {
-            String room = "bench-" + runId + "-" + r;
-            for (int i = 0; i < config.members(); i++) {
+        int rooms = config.rooms() + config.idleRooms();
+        for (int r = 0; r < rooms; r++) {
+            boolean idle = r >= config.rooms();
+            String room = (idle ? "idle-" : "bench-") + runId + "-" + r;
+            int size = idle ? config.idleMembers() : config.members();
+            for (int i = 0; i < size; i++) {
                 String user = "m" + i;
                 String token = i == 0 ? tcrp.create(room, user) : tcrp.join(room, user);
-                DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
-                ch.bind(null);
-                ch.connect(server.udp());
-                ch.configureBlocking(false);
+                boolean sender = !idle && i < config.senders();
+                BenchMember m = openMember(id, r, i == 0, sender, room, token, random);
                 int loop = id % config.threads();
-                boolean v1 = config.protocol() == ProtocolVersion.V1;
-                byte[] prefix = v1 ? V1Wire.prefix(room, token) : V2Wire.prefix(room, token);
-                V2State v2 = v1 ? null : new V2State(random.nextInt() | 1, i < config.senders());
-                BenchMember m = new BenchMember(id, r, i == 0, i < config.senders(), ch, prefix, v2);
-                ch.register(selectors.get(loop), SelectionKey.OP_READ, m);
+                m.channel.register(selectors.get(loop), SelectionKey.OP_READ, m);
                 byLoop.get(loop).add(m);
                 id++;
             }
         }
+    }
+
+    /** A member's socket, connected to the server so every read and write goes without an address object. */
+    private BenchMember openMember(int id, int room, boolean host, boolean sender, String roomName, String token,
+                                   SecureRandom random) throws IOException {
+        DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+        try {
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+            ch.bind(null);
+            ch.connect(server.udp());
+            ch.configureBlocking(false);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        boolean v1 = config.protocol() == ProtocolVersion.V1;
+        byte[] prefix = v1 ? V1Wire.prefix(roomName, token) : V2Wire.prefix(roomName, token);
+        V2State v2 = v1 ? null : new V2State(random.nextInt() | 1, sender);
+        return new BenchMember(id, room, host, sender, ch, prefix, v2);
     }
 
     /** v2: until every member has its Welcome; v1 has no answer, so wait a moment for the server to take them. */
