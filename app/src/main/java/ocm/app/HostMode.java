@@ -1,9 +1,120 @@
 package ocm.app;
 
-/** Host mode: an embedded server plus a client connected to it, in one process. */
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ocm.client.ClientCommand;
+import ocm.server.ChatServer;
+import ocm.server.ServerCommand;
+import ocm.server.ServerConfig;
+import ocm.server.log.ServerLog;
+import picocli.CommandLine;
+
+/**
+ * Host mode: an embedded server plus a client connected to it, in one process. The server's
+ * log goes to a file in the data dir, since the client owns the screen.
+ */
 final class HostMode {
+    private final HostOptions options;
+    private final PrintWriter err;
+
+    HostMode(HostOptions options, PrintWriter err) {
+        this.options = options;
+        this.err = err;
+    }
+
     int run() {
-        System.err.println("chat: host mode is not built yet (it needs the server and the client)");
-        return 1;
+        ServerConfig config;
+        try {
+            config = serverConfig();
+        } catch (IllegalArgumentException | CommandLine.ParameterException e) {
+            err.println("chat: " + e.getMessage());
+            return 2;
+        }
+        Path logFile = config.dataDir().orElseThrow().resolve("server.log");
+        Handler fileLog;
+        try {
+            fileLog = logToFile(logFile);
+        } catch (IOException e) {
+            err.println("chat: cannot write the server log " + logFile + ": " + e.getMessage());
+            return 1;
+        }
+        ChatServer server = new ChatServer(config);
+        try {
+            server.start();
+        } catch (BindException e) {
+            err.println("chat: port " + config.tcpPort() + "/tcp or " + config.udpPort() + "/udp is in use ("
+                    + e.getMessage() + "). Is a server already running? Join it with ./chat client, or choose"
+                    + " other ports with --tcp-port/--udp-port.");
+            return 1;
+        } catch (IOException e) {
+            err.println("chat: cannot start the server: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(server::close, "ocm-host-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return new CommandLine(new ClientCommand()).execute(clientArgs(server).toArray(new String[0]));
+        } finally {
+            server.close();
+            fileLog.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run; nothing to undo
+            }
+        }
+    }
+
+    private ServerConfig serverConfig() {
+        ServerCommand command = new ServerCommand();
+        List<String> args = new ArrayList<>(List.of("--host", options.host,
+                "--tcp-port", Integer.toString(options.tcpPort), "--udp-port", Integer.toString(options.udpPort)));
+        if (options.dataDir != null) {
+            args.add("--data-dir");
+            args.add(options.dataDir.toString());
+        }
+        new CommandLine(command).parseArgs(args.toArray(new String[0]));
+        return command.config();
+    }
+
+    private List<String> clientArgs(ChatServer server) {
+        // A wildcard bind is reached locally through loopback.
+        String connectTo = options.host.equals("0.0.0.0") || options.host.equals("::") ? "127.0.0.1" : options.host;
+        List<String> args = new ArrayList<>(List.of("--server", connectTo,
+                "--tcp-port", Integer.toString(server.tcpPort()), "--udp-port", Integer.toString(server.udpPort())));
+        if (options.name != null) {
+            args.add("--name");
+            args.add(options.name);
+        }
+        if (options.create != null) {
+            args.add("--create");
+            args.add(options.create);
+        }
+        if (options.theme != null) {
+            args.add("--theme");
+            args.add(options.theme);
+        }
+        if (options.plain) {
+            args.add("--plain");
+        }
+        return args;
+    }
+
+    private static Handler logToFile(Path file) throws IOException {
+        Logger root = Logger.getLogger(ServerLog.ROOT);
+        root.setUseParentHandlers(false);
+        root.setLevel(Level.INFO);
+        FileHandler handler = new FileHandler(file.toString(), true);
+        handler.setFormatter(new ServerLog.OneLine());
+        root.addHandler(handler);
+        return handler;
     }
 }

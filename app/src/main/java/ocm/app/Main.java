@@ -6,6 +6,9 @@ import ocm.client.ClientCommand;
 import ocm.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The entry point behind {@code ./chat}: dispatches to the server, the client or the bench;
@@ -16,9 +19,15 @@ import picocli.CommandLine.Command;
                 "With no command: host mode, a server on the default ports and a client connected to it."},
         subcommands = {ServerCommand.class, ClientCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
+    @Mixin
+    HostOptions hostOptions = new HostOptions();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return new HostMode().run();
+        return new HostMode(hostOptions, spec.commandLine().getErr()).run();
     }
 
     public static void main(String[] args) {
@@ -26,6 +35,18 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError);
+    }
+
+    /** A bad flag: one line saying what, the closest flags if any, then the usage; exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        err.println(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(", ", u.getSuggestions()) + "?");
+        }
+        cmd.usage(err);
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

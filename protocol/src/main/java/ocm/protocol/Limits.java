@@ -9,8 +9,10 @@ public final class Limits {
     /** User names are counted in characters (code points), not bytes. */
     public static final int MAX_USER_NAME_CHARS = 32;
     /**
-     * Longest chat text in UTF-8 bytes. Chosen so that every encoding of a message (v1 or v2,
-     * with the longest room and sender names) still fits one 4096-byte datagram.
+     * Longest chat text in UTF-8 bytes. Chosen so that every encoding of a message (v1 or v2)
+     * still fits one 4096-byte datagram with the longest room name (255 bytes), the longest user
+     * name (32 characters, at most 128 bytes) and a token of up to 228 bytes (the server's tokens
+     * are far shorter). A 255-byte token with a 255-byte room would leave room for less text.
      */
     public static final int MAX_TEXT_BYTES = 3600;
     /** Largest TCRP payload accepted; a bigger declared size is refused before reading it. */

@@ -1,15 +1,166 @@
 package ocm.server;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import ocm.server.log.ServerLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./chat server}: the dedicated server with its admin console. */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the chat server (rooms over TCP, relay over UDP) with its admin console.")
 public final class ServerCommand implements Callable<Integer> {
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_FAILURE = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (0.0.0.0 for a LAN). Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--tcp-port", defaultValue = "9090", description = "TCP port of the room service. Default: ${DEFAULT-VALUE}.")
+    int tcpPort;
+
+    @Option(names = "--udp-port", defaultValue = "9091", description = "UDP port of the chat relay. Default: ${DEFAULT-VALUE}.")
+    int udpPort;
+
+    @Option(names = "--data-dir", description = "Where the state file lives. Default: $XDG_DATA_HOME/ocm or ~/.local/share/ocm.")
+    Path dataDir;
+
+    @Option(names = "--no-console", description = "No admin console (for running as a service).")
+    boolean noConsole;
+
+    @Option(names = "--max-rooms", defaultValue = "10000", description = "Most rooms at once. Default: ${DEFAULT-VALUE}.")
+    int maxRooms;
+
+    @Option(names = "--max-members", defaultValue = "500", description = "Most members per room. Default: ${DEFAULT-VALUE}.")
+    int maxMembers;
+
+    @Option(names = "--max-connections", defaultValue = "4096", description = "Most open TCP connections. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-ip", defaultValue = "64", description = "Most open TCP connections per client IP. Default: ${DEFAULT-VALUE}.")
+    int maxConnectionsPerIp;
+
+    @Option(names = "--tcp-deadline", defaultValue = "10", paramLabel = "SECONDS",
+            description = "A TCP request must be complete within this. Default: ${DEFAULT-VALUE}.")
+    int tcpDeadline;
+
+    @Option(names = "--rate", defaultValue = "20", paramLabel = "MSGS",
+            description = "Messages per second per member (excess dropped, v2 senders told). Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--burst", defaultValue = "40", description = "Messages a member may send at once above the rate. Default: ${DEFAULT-VALUE}.")
+    int burst;
+
+    @Option(names = "--v1-idle-timeout", defaultValue = "1800", paramLabel = "SECONDS",
+            description = "Remove a v1 (seed) member silent this long. Default: ${DEFAULT-VALUE}.")
+    int v1Idle;
+
+    @Option(names = "--v2-idle-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Remove a v2 member silent this long (they ping every 5 s). Default: ${DEFAULT-VALUE}.")
+    int v2Idle;
+
+    @Option(names = "--history", defaultValue = "100", description = "Recent messages kept per room and sent to joiners. Default: ${DEFAULT-VALUE}.")
+    int history;
+
+    @Option(names = "--verbose", description = "Log more (each register, dropped datagram reasons).")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        System.err.println("chat server: not built yet");
-        return 1;
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            err.println("chat server: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        ServerLog log = new ServerLog();
+        log.install(verbose ? Level.FINE : Level.INFO);
+        ChatServer server = new ChatServer(config);
+        try {
+            server.start();
+        } catch (IOException e) {
+            err.println("chat server: cannot start: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!server.isStopped()) {
+                err.println("chat server: stopping: telling clients, saving state");
+                server.close();
+                err.println("chat server: stopped");
+            }
+        }, "ocm-shutdown"));
+        try {
+            runConsoleOrWait(server, log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return 0;
+    }
+
+    /**
+     * The one place the admin console runs (unless --no-console); it returns when the operator
+     * quits or the server stops. Until the console is wired in, this only waits for the server.
+     */
+    private void runConsoleOrWait(ChatServer server, ServerLog log) throws InterruptedException {
+        if (!noConsole) {
+            // ocm.server.console.AdminConsole goes here: new AdminConsole(server.admin(), log, ...).run();
+            server.awaitTermination();
+            return;
+        }
+        server.awaitTermination();
+    }
+
+    /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
+    public ServerConfig config() {
+        Path dir = dataDir != null ? dataDir : defaultDataDir();
+        ServerConfig config = ServerConfig.defaults().withHost(host).withPorts(tcpPort, udpPort).withDataDir(Optional.of(dir))
+                .withLimits(maxRooms, maxMembers, maxConnections, maxConnectionsPerIp)
+                .withTcpRequestDeadline(seconds(tcpDeadline, "--tcp-deadline"))
+                .withRate(rate, burst)
+                .withIdleTimeouts(seconds(v1Idle, "--v1-idle-timeout"), seconds(v2Idle, "--v2-idle-timeout"))
+                .withHistorySize(history);
+        checkDataDir(dir);
+        return config;
+    }
+
+    private static Duration seconds(int n, String flag) {
+        if (n <= 0) {
+            throw new IllegalArgumentException(flag + " must be a positive number of seconds, got " + n);
+        }
+        return Duration.ofSeconds(n);
+    }
+
+    static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("ocm");
+    }
+
+    private static void checkDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("cannot use data dir " + dir + ": it exists and is not a directory");
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("cannot use data dir " + dir + ": " + e.getMessage());
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new IllegalArgumentException("cannot use data dir " + dir + ": not a writable directory");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package ocm.protocol.ucrp.v2;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,9 @@ public final class V2Codec {
         if (dst.remaining() < PACKET_HEADER + body.length) {
             return false;
         }
-        dst.put((byte) p.type().code()).putShort((short) body.length).put(body);
+        dst.put((byte) p.type().code());
+        putU16(dst, body.length);
+        dst.put(body);
         return true;
     }
 
@@ -98,8 +101,16 @@ public final class V2Codec {
         if (dst.remaining() < PACKET_HEADER + bodyLen) {
             return false;
         }
-        dst.put((byte) type.code()).putShort((short) bodyLen).putInt(dseq).put(tail);
+        dst.put((byte) type.code());
+        putU16(dst, bodyLen);
+        dst.put((byte) (dseq >>> 24)).put((byte) (dseq >>> 16)).put((byte) (dseq >>> 8)).put((byte) dseq);
+        dst.put(tail);
         return true;
+    }
+
+    /** Big-endian byte by byte: the wire order must not depend on the order the caller set on {@code dst}. */
+    private static void putU16(ByteBuffer dst, int v) {
+        dst.put((byte) (v >>> 8)).put((byte) v);
     }
 
     /** Encoded size of a packet, header included. */
@@ -109,6 +120,20 @@ public final class V2Codec {
 
     static byte[] encodeBody(Packet p) {
         ByteBuffer b = ByteBuffer.allocate(Limits.MAX_DATAGRAM);
+        try {
+            writeBody(b, p);
+        } catch (BufferOverflowException e) {
+            // e.g. a member list of a very big room: no datagram can carry it, so say so plainly.
+            throw new IllegalArgumentException(p.type().name().toLowerCase() + " packet does not fit in one "
+                    + Limits.MAX_DATAGRAM + "-byte datagram");
+        }
+        b.flip();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    private static void writeBody(ByteBuffer b, Packet p) {
         switch (p.type()) {
             case REGISTER: {
                 Packet.Register r = (Packet.Register) p;
@@ -118,7 +143,7 @@ public final class V2Codec {
             case CHAT: {
                 Packet.Chat c = (Packet.Chat) p;
                 b.putInt(c.seq()).put((byte) (c.action() ? 1 : 0));
-                putText(b, c.text());
+                putChatText(b, c.text());
                 break;
             }
             case ACK: {
@@ -154,7 +179,7 @@ public final class V2Codec {
                 Packet.ChatMessage m = (Packet.ChatMessage) p;
                 b.putInt(m.dseq()).putInt(m.msgId()).putLong(m.timestampMillis()).put((byte) (m.action() ? 1 : 0));
                 putShortString(b, m.sender(), "sender name");
-                putText(b, m.text());
+                putChatText(b, m.text());
                 break;
             }
             case EVENT: {
@@ -193,10 +218,6 @@ public final class V2Codec {
             default:
                 throw new IllegalStateException("unhandled packet type " + p.type());
         }
-        b.flip();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
     }
 
     private static void putShortString(ByteBuffer b, String s, String what) {
@@ -205,6 +226,15 @@ public final class V2Codec {
             throw new IllegalArgumentException(what + " is " + bytes.length + " bytes, the limit is 255");
         }
         b.put((byte) bytes.length).put(bytes);
+    }
+
+    /** Chat text is bounded like the decoder bounds it, so nothing is encoded that the other side must refuse. */
+    private static void putChatText(ByteBuffer b, String s) {
+        byte[] bytes = Utf8.encode(s);
+        if (bytes.length > Limits.MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException("chat text is " + bytes.length + " bytes, the limit is " + Limits.MAX_TEXT_BYTES);
+        }
+        b.put(bytes);
     }
 
     private static void putText(ByteBuffer b, String s) {

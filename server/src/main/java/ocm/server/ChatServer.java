@@ -1,0 +1,225 @@
+package ocm.server;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ocm.server.admin.LiveAdmin;
+import ocm.server.admin.ServerAdmin;
+import ocm.server.room.RoomRegistry;
+import ocm.server.room.Tokens;
+import ocm.server.store.JsonRoomStore;
+import ocm.server.store.RoomStore;
+import ocm.server.store.Snapshots;
+import ocm.server.store.StateSnapshot;
+import ocm.server.tcp.RequestHandler;
+import ocm.server.tcp.TcpService;
+import ocm.server.udp.RelayLoop;
+
+/**
+ * The composition root: wires the room registry, the relay (UDP), the room service (TCP), the
+ * state file and the admin view, and owns their lifecycle. {@code ./chat server}, host mode and
+ * the tests all run this class.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("ocm.server");
+
+    private final ServerConfig config;
+    private final RoomStore store;
+    private final Tokens tokens = new Tokens();
+    private final RoomRegistry registry;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ocm-store");
+        t.setDaemon(true);
+        return t;
+    });
+    private RelayLoop relay;
+    private TcpService tcp;
+    private LiveAdmin admin;
+    private long startedAt;
+    private long nextSave;
+    private boolean started;
+    private boolean closing;
+
+    public ChatServer(ServerConfig config) {
+        this.config = config;
+        this.store = config.dataDir().<RoomStore>map(JsonRoomStore::new).orElse(RoomStore.none());
+        this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
+                config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
+    }
+
+    /** Loads the state file, binds both ports and starts the threads. */
+    public synchronized ChatServer start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        startedAt = System.currentTimeMillis();
+        Optional<StateSnapshot> saved = store.load();
+        saved.ifPresent(s -> {
+            int n = Snapshots.restore(registry, s, startedAt);
+            LOG.info("restored " + n + " room(s) and " + registry.memberCount() + " member(s) from the state file");
+        });
+        try {
+            relay = new RelayLoop(config, registry, tokens, this::maybeSave);
+            tcp = new TcpService(config, new RequestHandler(relay));
+        } catch (IOException e) {
+            if (relay != null) {
+                relay.close();
+            }
+            storeThread.shutdownNow();
+            stopped.countDown();
+            throw e;
+        }
+        admin = new LiveAdmin(relay, tcp, this, startedAt);
+        relay.start();
+        tcp.start();
+        LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
+                + config.dataDir().map(d -> ", state in " + d).orElse(", no state file"));
+        return this;
+    }
+
+    public int tcpPort() {
+        return tcp.port();
+    }
+
+    public int udpPort() {
+        return relay.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ServerAdmin admin() {
+        return admin;
+    }
+
+    /** Relay thread: hands a snapshot to the store thread at most once per save interval, when something changed. */
+    private void maybeSave(long now) {
+        if (now < nextSave || closing) {
+            return;
+        }
+        nextSave = now + config.saveInterval().toMillis();
+        if (registry.takeDirty()) {
+            StateSnapshot s = Snapshots.of(registry, now);
+            storeThread.execute(() -> write(s));
+        }
+    }
+
+    private void write(StateSnapshot s) {
+        try {
+            store.save(s);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not write the state file: " + e.getMessage());
+        }
+    }
+
+    /** Writes the state file now and returns when it is on disk. */
+    public void saveNow() throws IOException {
+        try {
+            StateSnapshot s = relay.submit(() -> {
+                registry.takeDirty();
+                return Snapshots.of(registry, System.currentTimeMillis());
+            }).get(10, TimeUnit.SECONDS);
+            storeThread.submit(() -> {
+                store.save(s);
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("saving took too long");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while saving");
+        }
+    }
+
+    /** Graceful stop: no new requests, tell v2 clients, save, close the sockets, join the threads. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (!started) {
+                return;
+            }
+            if (closing) {
+                awaitQuietly();
+                return;
+            }
+            closing = true;
+        }
+        LOG.info("shutting down");
+        tcp.close();
+        try {
+            relay.submit(() -> {
+                relay.relay().announceShutdown();
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            saveNow();
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            LOG.warning("saving at shutdown failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        relay.close();
+        stopStoreThread();
+        LOG.info("stopped");
+        stopped.countDown();
+    }
+
+    /** Stops as {@code kill -9} would, for tests: no final save, no goodbye; sockets and threads released. */
+    public void halt() {
+        synchronized (this) {
+            if (closing || !started) {
+                return;
+            }
+            closing = true;
+        }
+        tcp.close();
+        relay.close();
+        storeThread.shutdownNow();
+        stopped.countDown();
+    }
+
+    private void awaitQuietly() {
+        if (relay.onRelayThread()) {
+            return;
+        }
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopStoreThread() {
+        storeThread.shutdown();
+        try {
+            storeThread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks until the server has stopped (by {@link #close}, the console's /quit or {@code ServerAdmin.shutdown}). */
+    public void awaitTermination() throws InterruptedException {
+        stopped.await();
+    }
+
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+}

@@ -1,0 +1,124 @@
+package ocm.server.store;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The state file, {@code state.json} in the data dir, through Gson. Written to a temp file,
+ * fsynced, then renamed over the old one (mode 600: it holds token hashes). A file that cannot be
+ * read is renamed aside ({@code state.json.corrupt-<time>}) and logged, never overwritten.
+ */
+public final class JsonRoomStore implements RoomStore {
+    private static final Logger LOG = Logger.getLogger("ocm.server.store");
+    public static final String FILE = "state.json";
+
+    private final Path dir;
+    private final Path file;
+    private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+
+    public JsonRoomStore(Path dir) {
+        this.dir = dir;
+        this.file = dir.resolve(FILE);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Optional<StateSnapshot> load() throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            StateSnapshot s = gson.fromJson(json, StateSnapshot.class);
+            if (s == null || s.version() != StateSnapshot.VERSION) {
+                throw new JsonParseException(s == null ? "empty file" : "unknown version " + s.version());
+            }
+            validate(s);
+            return Optional.of(s);
+        } catch (JsonParseException | IllegalArgumentException | NullPointerException | IOException e) {
+            Path aside = dir.resolve(FILE + ".corrupt-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warning("state file " + file + " could not be read (" + firstLine(e.getMessage())
+                    + "); moved it to " + aside + " and starting with no rooms");
+            return Optional.empty();
+        }
+    }
+
+    private static void validate(StateSnapshot s) {
+        for (StateSnapshot.RoomSnapshot r : s.rooms()) {
+            if (r.name() == null || r.host() == null) {
+                throw new JsonParseException("a room without a name or host");
+            }
+            for (StateSnapshot.MemberSnapshot m : r.members()) {
+                if (m.name() == null || m.tokenHash() == null) {
+                    throw new JsonParseException("a member without a name or token hash in room '" + r.name() + "'");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void save(StateSnapshot snapshot) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(FILE + ".tmp");
+        byte[] bytes = gson.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            restrict(tmp);
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDir();
+    }
+
+    private static void restrict(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.fine(() -> "cannot set mode 600 on " + p + ": " + e);
+        }
+    }
+
+    /** Makes the rename itself durable (best effort: not every platform can open a directory). */
+    private void syncDir() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.finest(() -> "directory fsync not available: " + e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,331 @@
+package ocm.server.tcp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ocm.protocol.ErrorCode;
+import ocm.protocol.ProtocolException;
+import ocm.protocol.tcrp.Operation;
+import ocm.protocol.tcrp.TcrpCodec;
+import ocm.protocol.tcrp.TcrpFrame;
+import ocm.protocol.tcrp.TcrpHeader;
+import ocm.protocol.tcrp.TcrpMessages;
+import ocm.protocol.tcrp.TcrpReply;
+import ocm.protocol.tcrp.TcrpRequest;
+import ocm.server.ServerConfig;
+
+/**
+ * The TCRP service. One selector thread ({@code ocm-tcp-0}) accepts and reads requests from
+ * every connection without blocking, so a slow or silent client holds up no one; each connection
+ * must deliver its whole request and take its answer within the deadline. Connections are capped
+ * in total and per IP; at a cap the OLDEST connection is closed, so a flood of idle connections
+ * cannot keep a real client out. Requests are answered on two workers ({@code ocm-tcp-1..2}).
+ */
+public final class TcpService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
+
+    private final ServerConfig config;
+    private final RequestHandler handler;
+    private final ServerSocketChannel server;
+    private final Selector selector;
+    private final Thread thread;
+    private final ExecutorService workers;
+    private final ConcurrentLinkedQueue<Runnable> done = new ConcurrentLinkedQueue<>();
+    /** Open connections, oldest first: the deadline order and the eviction order. */
+    private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
+    private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
+    private volatile boolean running = true;
+
+    public final AtomicLong accepted = new AtomicLong();
+    public final AtomicLong timedOut = new AtomicLong();
+    public final AtomicLong evicted = new AtomicLong();
+    public final AtomicLong badRequests = new AtomicLong();
+
+    public TcpService(ServerConfig config, RequestHandler handler) throws IOException {
+        this.config = config;
+        this.handler = handler;
+        this.server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(config.host(), config.tcpPort()), 1024);
+        server.configureBlocking(false);
+        this.selector = Selector.open();
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        this.thread = new Thread(this::run, "ocm-tcp-0");
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ocm-tcp-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public int port() {
+        return server.socket().getLocalPort();
+    }
+
+    public int openConnections() {
+        return open.size();
+    }
+
+    /** One client connection and where it is in its single request/answer exchange. */
+    private final class Connection {
+        final SocketChannel channel;
+        final String ip;
+        final long deadline;
+        final ByteBuffer header = ByteBuffer.allocate(TcrpCodec.HEADER_SIZE);
+        TcrpHeader parsed;
+        ByteBuffer body;
+        ByteBuffer out;
+        SelectionKey key;
+
+        Connection(SocketChannel channel, String ip, long deadline) {
+            this.channel = channel;
+            this.ip = ip;
+            this.deadline = deadline;
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                long wait = open.isEmpty() ? 1000
+                        : Math.max(1, open.iterator().next().deadline - System.currentTimeMillis());
+                selector.select(wait);
+                for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    handle(key);
+                }
+                Runnable r;
+                while ((r = done.poll()) != null) {
+                    r.run();
+                }
+                expire(System.currentTimeMillis());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "TCP service turn failed: " + e, e);
+            }
+        }
+        for (Connection c : List.copyOf(open)) {
+            close(c);
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isAcceptable()) {
+            acceptAll();
+            return;
+        }
+        Connection c = (Connection) key.attachment();
+        try {
+            if (key.isReadable()) {
+                read(c);
+            } else if (key.isWritable()) {
+                write(c);
+            }
+        } catch (IOException e) {
+            close(c);
+        }
+    }
+
+    private void acceptAll() {
+        for (int i = 0; i < 256; i++) {
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (IOException e) {
+                LOG.fine(() -> "accept failed: " + e);
+                return;
+            }
+            if (ch == null) {
+                return;
+            }
+            accepted.incrementAndGet();
+            try {
+                ch.configureBlocking(false);
+                InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
+                String ip = remote.getAddress().getHostAddress();
+                makeRoom(ip);
+                Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
+                c.key = ch.register(selector, SelectionKey.OP_READ, c);
+                open.add(c);
+                byIp.computeIfAbsent(ip, k -> new ArrayDeque<>()).addLast(c);
+            } catch (IOException e) {
+                closeQuietly(ch);
+            }
+        }
+    }
+
+    /** At a cap, the oldest connection (of this IP, or overall) makes way for the new one. */
+    private void makeRoom(String ip) {
+        ArrayDeque<Connection> mine = byIp.get(ip);
+        if (mine != null && mine.size() >= config.maxConnectionsPerIp()) {
+            evicted.incrementAndGet();
+            close(mine.peekFirst());
+        }
+        if (open.size() >= config.maxConnections()) {
+            evicted.incrementAndGet();
+            close(open.iterator().next());
+        }
+    }
+
+    private void read(Connection c) throws IOException {
+        if (c.body == null) {
+            if (c.channel.read(c.header) < 0) {
+                close(c);
+                return;
+            }
+            if (c.header.hasRemaining()) {
+                return;
+            }
+            try {
+                c.parsed = TcrpCodec.decodeHeader(c.header.array(), 0, TcrpCodec.HEADER_SIZE);
+            } catch (ProtocolException e) {
+                badRequests.incrementAndGet();
+                LOG.fine(() -> "bad TCRP header from " + c.ip + ": " + e.getMessage());
+                close(c);
+                return;
+            }
+            c.body = ByteBuffer.allocate(c.parsed.bodySize());
+        }
+        if (c.body.hasRemaining() && c.channel.read(c.body) < 0) {
+            close(c);
+            return;
+        }
+        if (!c.body.hasRemaining()) {
+            c.key.interestOps(0);
+            dispatch(c);
+        }
+    }
+
+    private void dispatch(Connection c) {
+        TcrpFrame frame;
+        TcrpRequest request;
+        try {
+            frame = TcrpCodec.decodeBody(c.parsed, c.body.array(), 0, c.body.capacity());
+            request = TcrpMessages.decodeRequest(frame);
+        } catch (ProtocolException e) {
+            badRequests.incrementAndGet();
+            LOG.info(() -> "refused a request from " + c.ip + ": " + e.getMessage());
+            answer(c, c.parsed.operation(), "", RequestHandler.refused(ErrorCode.BAD_REQUEST, e.getMessage()));
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                List<TcrpReply> replies = handler.handle(request, c.ip);
+                done.add(() -> answer(c, frame.operation(), frame.roomName(), replies));
+                selector.wakeup();
+            });
+        } catch (RejectedExecutionException e) {
+            close(c);
+        }
+    }
+
+    private void answer(Connection c, Operation op, String room, List<TcrpReply> replies) {
+        if (!c.channel.isOpen()) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (TcrpReply r : replies) {
+            bytes.writeBytes(TcrpCodec.encode(TcrpMessages.encodeReply(op, room, r)));
+        }
+        c.out = ByteBuffer.wrap(bytes.toByteArray());
+        try {
+            write(c);
+        } catch (IOException e) {
+            close(c);
+        }
+    }
+
+    private void write(Connection c) throws IOException {
+        c.channel.write(c.out);
+        if (c.out.hasRemaining()) {
+            c.key.interestOps(SelectionKey.OP_WRITE);
+        } else {
+            close(c);
+        }
+    }
+
+    private void expire(long now) {
+        while (!open.isEmpty()) {
+            Connection c = open.iterator().next();
+            if (c.deadline > now) {
+                return;
+            }
+            timedOut.incrementAndGet();
+            LOG.fine(() -> "closed a connection from " + c.ip + ": request not complete within the deadline");
+            close(c);
+        }
+    }
+
+    private void close(Connection c) {
+        if (c == null || !open.remove(c)) {
+            return;
+        }
+        ArrayDeque<Connection> mine = byIp.get(c.ip);
+        if (mine != null) {
+            mine.remove(c);
+            if (mine.isEmpty()) {
+                byIp.remove(c.ip);
+            }
+        }
+        if (c.key != null) {
+            c.key.cancel();
+        }
+        closeQuietly(c.channel);
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            LOG.finest(() -> "close: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            selector.close();
+            server.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "closing the TCP socket: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package ocm.server.udp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ocm.protocol.Limits;
+import ocm.server.ServerConfig;
+import ocm.server.room.RoomRegistry;
+import ocm.server.room.Tokens;
+import ocm.server.stats.Counters;
+import ocm.server.stats.DropReason;
+
+/**
+ * The relay thread ({@code ocm-relay}) and its non-blocking UDP socket. It owns every room:
+ * other threads (TCP service, console) hand it work with {@link #submit} and wait on the
+ * future. Each turn: read every waiting datagram, run submitted tasks, run timers, then send
+ * what each member has ready (one bundle per member).
+ */
+public final class RelayLoop implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("ocm.server.relay");
+    private static final int MAX_READS_PER_TURN = 512;
+
+    private final ServerConfig config;
+    private final DatagramChannel channel;
+    private final Selector selector;
+    private final Relay relay;
+    private final Counters counters = new Counters();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer in = ByteBuffer.allocate(Limits.MAX_DATAGRAM + 1);
+    private final LongConsumer periodic;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long nextSweep;
+    private long nextSample;
+
+    /** Binds the UDP socket; {@link #start} starts the thread. {@code periodic} runs on the relay thread every turn. */
+    public RelayLoop(ServerConfig config, RoomRegistry registry, Tokens tokens, LongConsumer periodic) throws IOException {
+        this.config = config;
+        this.periodic = periodic;
+        this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+        channel.bind(new InetSocketAddress(config.host(), config.udpPort()));
+        channel.configureBlocking(false);
+        this.selector = Selector.open();
+        channel.register(selector, SelectionKey.OP_READ);
+        this.relay = new Relay(config, registry, tokens, counters, new Outbox(channel, counters));
+        this.thread = new Thread(this::run, "ocm-relay");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public int port() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public Relay relay() {
+        return relay;
+    }
+
+    public boolean onRelayThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code work} on the relay thread; the future completes with its result or exception. */
+    public <T> CompletableFuture<T> submit(Callable<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        if (onRelayThread()) {
+            run(work, f);
+            return f;
+        }
+        if (!running) {
+            f.completeExceptionally(new IllegalStateException("the relay has stopped"));
+            return f;
+        }
+        tasks.add(() -> run(work, f));
+        selector.wakeup();
+        return f;
+    }
+
+    private static <T> void run(Callable<T> work, CompletableFuture<T> f) {
+        try {
+            f.complete(work.call());
+        } catch (Exception | Error e) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    private void run() {
+        long now = System.currentTimeMillis();
+        nextSweep = now + config.sweepInterval().toMillis();
+        nextSample = now;
+        while (running) {
+            try {
+                turn();
+            } catch (IOException | RuntimeException e) {
+                // One bad turn must not stop the relay: log it and go on.
+                LOG.log(Level.WARNING, "relay turn failed: " + e, e);
+            }
+        }
+        runTasks(); // futures submitted while stopping still complete
+    }
+
+    private void turn() throws IOException {
+        long wait = relay.busy() ? 10 : Math.max(1, Math.min(nextSweep - System.currentTimeMillis(), 250));
+        selector.select(wait);
+        selector.selectedKeys().clear();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < MAX_READS_PER_TURN; i++) {
+            in.clear();
+            InetSocketAddress from = (InetSocketAddress) channel.receive(in);
+            if (from == null) {
+                break;
+            }
+            in.flip();
+            if (in.remaining() > Limits.MAX_DATAGRAM) {
+                counters.datagramsIn++;
+                counters.drop(DropReason.GARBAGE);
+                continue;
+            }
+            try {
+                relay.onDatagram(in, from, now);
+            } catch (RuntimeException e) {
+                counters.drop(DropReason.GARBAGE);
+                LOG.log(Level.WARNING, "datagram from " + Relay.show(from) + " failed: " + e, e);
+            }
+        }
+        runTasks();
+        now = System.currentTimeMillis();
+        relay.retransmit(now);
+        if (now >= nextSweep) {
+            nextSweep = now + config.sweepInterval().toMillis();
+            relay.sweep(now);
+        }
+        if (now >= nextSample) {
+            nextSample = now + 1000;
+            counters.sample(now);
+        }
+        relay.flush(now);
+        periodic.accept(now);
+    }
+
+    private void runTasks() {
+        Runnable t;
+        while ((t = tasks.poll()) != null) {
+            t.run();
+        }
+        relay.flush(System.currentTimeMillis());
+    }
+
+    /** Stops the thread (after the tasks already submitted) and closes the socket. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            selector.close();
+            channel.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "closing the UDP socket: " + e);
+        }
+    }
+}

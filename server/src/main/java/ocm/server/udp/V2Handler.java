@@ -1,0 +1,270 @@
+package ocm.server.udp;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.logging.Logger;
+import ocm.protocol.ErrorCode;
+import ocm.protocol.Utf8;
+import ocm.protocol.reliable.ReceiveWindow;
+import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.EventKind;
+import ocm.protocol.ucrp.v2.Packet;
+import ocm.protocol.ucrp.v2.PacketType;
+import ocm.protocol.ucrp.v2.V2Codec;
+import ocm.protocol.ucrp.v2.V2Datagram;
+import ocm.server.ServerConfig;
+import ocm.server.room.ChatRecord;
+import ocm.server.room.DeliveryStream;
+import ocm.server.room.Member;
+import ocm.server.room.Revocations;
+import ocm.server.room.Room;
+import ocm.server.room.RoomRegistry;
+import ocm.server.room.Tokens;
+import ocm.server.stats.Counters;
+import ocm.server.stats.DropReason;
+
+/**
+ * What a UCRP v2 datagram means: register (sessions), chats into the member's receive window,
+ * acks of its delivery stream, pings, leave, and the host's kick and close. Relay thread only.
+ */
+final class V2Handler {
+    private static final Logger LOG = Logger.getLogger("ocm.server.relay");
+
+    private final ServerConfig config;
+    private final RoomRegistry registry;
+    private final Tokens tokens;
+    private final Counters counters;
+    private final Outbox outbox;
+    private final Membership membership;
+    private final Relay relay;
+
+    V2Handler(ServerConfig config, RoomRegistry registry, Tokens tokens, Counters counters, Outbox outbox,
+              Membership membership, Relay relay) {
+        this.config = config;
+        this.registry = registry;
+        this.tokens = tokens;
+        this.counters = counters;
+        this.outbox = outbox;
+        this.membership = membership;
+        this.relay = relay;
+    }
+
+    /**
+     * The allocation-free path for the most common v2 datagram, acks (and pings) from a member
+     * with a live session at its registered address: read in place, no decoding into records.
+     * Returns false, touching nothing, for anything else; the full decoder then handles it.
+     */
+    boolean acksAndPings(ByteBuffer in, InetSocketAddress from, long now) {
+        int p = in.position();
+        int end = in.limit();
+        if (end - p < V2Codec.HEADER_FIXED || in.get(p) != V2Codec.MARKER || in.get(p + 1) != V2Codec.VERSION
+                || in.get(p + 2) != 0) {
+            return false;
+        }
+        int roomLen = in.get(p + 3) & 0xFF;
+        int tokenLen = in.get(p + 4) & 0xFF;
+        int roomOff = p + V2Codec.HEADER_FIXED;
+        int first = roomOff + roomLen + tokenLen;
+        if (roomLen == 0 || first >= end) {
+            return false;
+        }
+        for (int q = first; q < end; ) {
+            if (end - q < V2Codec.PACKET_HEADER) {
+                return false;
+            }
+            int type = in.get(q) & 0xFF;
+            int len = in.getShort(q + 1) & 0xFFFF;
+            boolean known = (type == PacketType.ACK.code() && len == 12) || (type == PacketType.PING.code() && len == 8);
+            if (!known || q + V2Codec.PACKET_HEADER + len > end) {
+                return false;
+            }
+            q += V2Codec.PACKET_HEADER + len;
+        }
+        Member m = registry.byTokenBytes(in, roomOff + roomLen, tokenLen);
+        if (m == null || m.stream() == null || !from.equals(m.address()) || !sameBytes(in, roomOff, m.room().nameUtf8())) {
+            return false;
+        }
+        m.heard(now);
+        DeliveryStream s = m.stream();
+        for (int q = first; q < end; ) {
+            int type = in.get(q) & 0xFF;
+            int len = in.getShort(q + 1) & 0xFFFF;
+            if (type == PacketType.ACK.code()) {
+                s.window().ack(in.getInt(q + 3), in.getLong(q + 7), now);
+                if (!s.backlog().isEmpty()) {
+                    outbox.markDirty(m);
+                }
+            } else {
+                outbox.pong(m, in.getLong(q + 3), now);
+            }
+            q += V2Codec.PACKET_HEADER + len;
+        }
+        return true;
+    }
+
+    private static boolean sameBytes(ByteBuffer in, int offset, byte[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (in.get(offset + i) != expected[i]) {
+                return false;
+            }
+        }
+        return in.get(offset - 2) == (byte) expected.length;
+    }
+
+
+    void onDatagram(V2Datagram d, InetSocketAddress from, int length, long now) {
+        Member m = registry.byToken(d.token());
+        if (m == null) {
+            answerRevoked(d, from, length, now);
+            return;
+        }
+        if (!m.room().name().equals(d.room())) {
+            counters.drop(DropReason.WRONG_ROOM);
+            return;
+        }
+        boolean ackDue = false;
+        for (Packet p : d.packets()) {
+            if (m.gone()) {
+                return;
+            }
+            if (p.type() == PacketType.REGISTER) {
+                registerV2(m, (Packet.Register) p, from, now);
+                continue;
+            }
+            if (m.stream() == null) {
+                // After a restart (or a switch from v1): ask the client to start a new session.
+                outbox.sendNow(m.room().nameUtf8(), from, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+                counters.drop(DropReason.NOT_REGISTERED);
+                return;
+            }
+            if (!from.equals(m.address())) {
+                counters.drop(DropReason.WRONG_ADDRESS);
+                return;
+            }
+            m.heard(now);
+            ackDue |= onV2Packet(m, p, now);
+        }
+        if (ackDue && !m.gone() && m.stream() != null) {
+            ReceiveWindow<Packet.Chat> w = m.stream().chats();
+            outbox.ack(m, w.cumulative(), w.mask());
+        }
+    }
+
+    /** Returns true when the packet calls for an Ack of the chat stream. */
+    private boolean onV2Packet(Member m, Packet p, long now) {
+        switch (p.type()) {
+            case CHAT:
+                onChat(m, (Packet.Chat) p, now);
+                return true;
+            case ACK: {
+                Packet.Ack a = (Packet.Ack) p;
+                DeliveryStream s = m.stream();
+                s.window().ack(a.cumulative(), a.mask(), now);
+                if (!s.backlog().isEmpty()) {
+                    outbox.markDirty(m);
+                }
+                return false;
+            }
+            case PING:
+                outbox.pong(m, ((Packet.Ping) p).nonce(), now);
+                return false;
+            case LEAVE:
+                membership.end(m, EndReason.LEFT, "", now);
+                return false;
+            case KICK:
+                membership.kickByHost(m, (Packet.Kick) p, now);
+                return false;
+            case CLOSE:
+                membership.closeByHost(m, ((Packet.Close) p).reason(), now);
+                return false;
+            default:
+                counters.drop(DropReason.GARBAGE);
+                return false;
+        }
+    }
+
+    private void answerRevoked(V2Datagram d, InetSocketAddress from, int length, long now) {
+        Revocations.Revoked r = registry.revoked(d.token(), now);
+        if (r == null) {
+            counters.drop(DropReason.UNKNOWN_TOKEN);
+            return;
+        }
+        counters.drop(DropReason.REVOKED_TOKEN);
+        if (!r.room().equals(d.room()) || !from.equals(r.address())) {
+            return;
+        }
+        // No amplification: the answer is never larger than what arrived.
+        byte[] room = Utf8.encode(d.room());
+        int budget = length - V2Codec.headerSize(room.length, 0) - V2Codec.PACKET_HEADER - 1;
+        if (budget < 0) {
+            return;
+        }
+        outbox.sendNow(room, from, new Packet.Ended(r.reason(), Relay.truncate(r.message(), budget)));
+    }
+
+    private void registerV2(Member m, Packet.Register reg, InetSocketAddress from, long now) {
+        DeliveryStream old = m.stream();
+        Room room = m.room();
+        if (old != null && old.session() == reg.session()) {
+            outbox.sendNow(room.nameUtf8(), from, new Packet.Welcome(old.session(), old.firstDseq(), old.welcomeTime()));
+            return;
+        }
+        if (old != null) {
+            outbox.detach(m);
+        }
+        boolean wasV2 = m.protocol() == 2;
+        boolean moved = m.address() != null && !from.equals(m.address());
+        DeliveryStream s = new DeliveryStream(reg.session(), tokens.nextInt(), reg.nextSeq(), now, config.maxBacklog());
+        m.address(from);
+        m.protocol(2);
+        m.stream(s);
+        m.heard(now);
+        outbox.control(m, new Packet.Welcome(s.session(), s.firstDseq(), now));
+        outbox.enqueue(m, membership.memberList(room));
+        for (ChatRecord r : room.historySince(reg.since())) {
+            outbox.enqueue(m, Relay.chatOutgoing(r));
+        }
+        LOG.info(() -> m.name() + (old == null ? " registered" : " started a new session") + " in '" + room.name()
+                + "' from " + Relay.show(from) + " (v2)");
+        if (!wasV2) {
+            membership.broadcastMembers(room);
+        } else if (moved) {
+            membership.announce(room, EventKind.RECONNECTED, m.name(), "", null, m);
+        }
+    }
+
+    private void onChat(Member m, Packet.Chat chat, long now) {
+        ReceiveWindow<Packet.Chat> w = m.stream().chats();
+        ReceiveWindow.Offer offer = w.offer(chat.seq(), chat);
+        if (offer == ReceiveWindow.Offer.DUPLICATE) {
+            counters.drop(DropReason.DUPLICATE);
+            return;
+        }
+        if (offer == ReceiveWindow.Offer.TOO_FAR) {
+            counters.drop(DropReason.TOO_FAR_AHEAD);
+            return;
+        }
+        Packet.Chat c;
+        while ((c = w.poll()) != null && !m.gone()) {
+            processChat(m, c, now);
+        }
+    }
+
+    private void processChat(Member m, Packet.Chat c, long now) {
+        if (!m.bucket().tryTake(now)) {
+            counters.drop(DropReason.RATE_LIMITED);
+            outbox.accepted(m, c.seq(), 0, now);
+            outbox.control(m, new Packet.Error(ErrorCode.RATE_LIMITED,
+                    "slow down: at most " + Relay.fmt(config.messagesPerSecond()) + " messages per second"));
+            return;
+        }
+        if (c.text().isEmpty()) {
+            outbox.accepted(m, c.seq(), 0, now);
+            outbox.control(m, new Packet.Error(ErrorCode.BAD_REQUEST, "empty message"));
+            return;
+        }
+        ChatRecord r = relay.relayChat(m, c.action(), c.text(), now);
+        outbox.accepted(m, c.seq(), r.msgId(), r.timestampMillis());
+    }
+
+}

@@ -1,0 +1,335 @@
+package ocm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import ocm.protocol.ErrorCode;
+import ocm.protocol.tcrp.Admission;
+import ocm.protocol.ucrp.v1.V1Codec;
+import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.EventKind;
+import ocm.protocol.ucrp.v2.Packet;
+import ocm.server.testing.TcrpClient;
+import ocm.server.testing.V1TestClient;
+import ocm.server.testing.V2TestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input, floods, slow clients, limits and timeouts: the server keeps serving everyone else. */
+class HardeningTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    private ChatServer server;
+
+    private ChatServer start(ServerConfig config) throws Exception {
+        server = new ChatServer(config).start();
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private long drops(String reason) {
+        Map<String, Long> d = server.admin().stats().dropsByReason();
+        return d.getOrDefault(reason, 0L);
+    }
+
+    private void awaitDrops(String reason, long atLeast) throws InterruptedException {
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (drops(reason) < atLeast) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("expected " + atLeast + " drops for " + reason + ", stats: " + server.admin().stats());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private void awaitV1Registered(int n) throws Exception {
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (server.admin().users(Optional.empty()).stream().filter(u -> u.protocol() == 1).count() < n) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("v1 members did not register");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void forgedTokenAndWrongSourceAddressAreDroppedAndCounted() throws Exception {
+        start(ServerConfig.forTests());
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("guarded", "alice").admission();
+        Admission b = tcrp.join("guarded", "bob").admission();
+        try (V1TestClient alice = new V1TestClient(server.udpPort(), "guarded", a.token());
+             V1TestClient bob = new V1TestClient(server.udpPort(), "guarded", b.token());
+             V1TestClient forger = new V1TestClient(server.udpPort(), "guarded", "token_" + "0".repeat(32));
+             V1TestClient thief = new V1TestClient(server.udpPort(), "guarded", a.token())) {
+            alice.register();
+            bob.register();
+            awaitV1Registered(2);
+            forger.sendText("forged");
+            awaitDrops("unknown token", 1);
+            thief.sendText("stolen token, wrong address");
+            awaitDrops("wrong address", 1);
+            alice.sendText("real");
+            bob.awaitChat("alice", "real", WAIT);
+            assertTrue(bob.seen().stream().noneMatch(m -> m.toString().contains("forged") || m.toString().contains("stolen")));
+            assertTrue(forger.quietFor(Duration.ofMillis(200)), "an unregistered address must get nothing back");
+        }
+    }
+
+    @Test
+    void garbageDatagramsLeaveTheRelayServing() throws Exception {
+        start(ServerConfig.forTests());
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("sturdy", "alice").admission();
+        Admission b = tcrp.join("sturdy", "bob", Optional.empty(), 2).admission();
+        Random random = new Random(7);
+        try (DatagramSocket junk = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+             V1TestClient alice = new V1TestClient(server.udpPort(), "sturdy", a.token());
+             V2TestClient bob = new V2TestClient(server.udpPort(), "sturdy", b.token())) {
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.udpPort());
+            List<byte[]> cases = new ArrayList<>();
+            cases.add(new byte[0]);
+            cases.add(new byte[] {0});
+            cases.add(new byte[] {0, 2, 0, (byte) 200, 5});
+            cases.add(new byte[] {(byte) 255, (byte) 255, 1, 2, 3});
+            cases.add(new byte[] {0, 2, 0, 6, 0, 's', 't', 'u', 'r', 'd', 'y', 1, (byte) 0xff, (byte) 0xff});
+            cases.add(new byte[] {0, 9, 0, 1, 0, 'x', 4, 0, 8});
+            for (int i = 0; i < 300; i++) {
+                byte[] r = new byte[random.nextInt(200)];
+                random.nextBytes(r);
+                cases.add(r);
+            }
+            for (byte[] c : cases) {
+                junk.send(new DatagramPacket(c, c.length, to));
+            }
+            // Datagrams with invalid UTF-8 in a v1 header, and one with a valid header but junk token.
+            byte[] bad = V1Codec.encodeClient("sturdy", "x", "hi");
+            bad[2] = (byte) 0xC3;
+            junk.send(new DatagramPacket(bad, bad.length, to));
+            awaitDrops("garbage", 50);
+            alice.register();
+            bob.register();
+            bob.awaitRegistered(WAIT);
+            awaitV1Registered(1);
+            alice.sendText("still working");
+            bob.await("message", () -> bob.messages().stream().anyMatch(m -> m.text().equals("still working")), WAIT);
+            junk.setSoTimeout(200);
+            try {
+                junk.receive(new DatagramPacket(new byte[100], 100));
+                throw new AssertionError("garbage was answered");
+            } catch (SocketTimeoutException expected) {
+                // nothing is sent to an address that never registered
+            }
+        }
+    }
+
+    @Test
+    void garbageAndAbsurdTcrpHeadersLeaveTheServiceServing() throws Exception {
+        start(ServerConfig.forTests());
+        byte[] absurd = new byte[32];
+        absurd[0] = 5;
+        absurd[1] = 1;
+        absurd[3] = 0x7f; // a payload size near 2^230
+        byte[] huge = new byte[32];
+        huge[0] = 5;
+        huge[1] = 1;
+        huge[28] = 0x7f; // 2 GB
+        byte[] badOp = new byte[32];
+        badOp[0] = 1;
+        badOp[1] = 9;
+        for (byte[] header : List.of(absurd, huge, badOp, "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes())) {
+            try (Socket s = new Socket("127.0.0.1", server.tcpPort())) {
+                s.setSoTimeout(5000);
+                s.getOutputStream().write(header);
+                s.getOutputStream().write(new byte[64]);
+                assertEquals(-1, readAll(s.getInputStream()), "a bad header closes the connection");
+            }
+        }
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        // A well-framed request whose JSON is nonsense gets a clear refusal.
+        byte[] nonsense = ocm.protocol.tcrp.TcrpCodec.encode(new ocm.protocol.tcrp.TcrpFrame(
+                ocm.protocol.tcrp.Operation.CREATE_ROOM, ocm.protocol.tcrp.State.REQUEST, "room", "[[[".getBytes()));
+        TcrpClient.Answer answer = tcrp.exchange(nonsense);
+        assertEquals(ErrorCode.BAD_REQUEST, answer.refusal().error());
+        assertTrue(tcrp.create("after", "alice").ok());
+    }
+
+    private static int readAll(InputStream in) throws Exception {
+        byte[] buf = new byte[1024];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            // drain whatever came before the close
+        }
+        return n;
+    }
+
+    @Test
+    void slowTcpClientDoesNotBlockAnother() throws Exception {
+        start(ServerConfig.forTests().withTcpRequestDeadline(Duration.ofSeconds(3)));
+        try (Socket slow = new Socket("127.0.0.1", server.tcpPort())) {
+            OutputStream out = slow.getOutputStream();
+            out.write(new byte[] {5, 1}); // two bytes of a header, then silence
+            out.flush();
+            assertTrue(new TcrpClient(server.tcpPort()).create("quick", "alice").ok());
+            slow.setSoTimeout(10_000);
+            assertEquals(-1, readAll(slow.getInputStream()), "the slow connection is closed at its deadline");
+        }
+    }
+
+    @Test
+    void manyIdleConnectionsDoNotBlockAJoin() throws Exception {
+        start(ServerConfig.forTests().withLimits(100, 100, 256, 64));
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                idle.add(new Socket("127.0.0.1", server.tcpPort()));
+            }
+            assertTrue(new TcrpClient(server.tcpPort()).create("busy", "alice").ok());
+            assertTrue(new TcrpClient(server.tcpPort()).join("busy", "bob").ok());
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void rateLimitDropsExcessAndTellsV2Senders() throws Exception {
+        start(ServerConfig.forTests().withRate(1, 3));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("slowroom", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("slowroom", "bob").admission();
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "slowroom", a.token());
+             V1TestClient bob = new V1TestClient(server.udpPort(), "slowroom", b.token())) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            bob.register();
+            awaitV1Registered(1);
+            for (int i = 0; i < 10; i++) {
+                alice.say("burst " + i);
+            }
+            alice.await("all answered", () -> alice.accepted().size() == 10, WAIT);
+            long refused = alice.accepted().stream().filter(x -> x.msgId() == 0).count();
+            assertTrue(refused >= 5, "at most the burst (plus what refilled) is accepted, refused " + refused);
+            assertTrue(alice.errors().stream().anyMatch(e -> e.code() == ErrorCode.RATE_LIMITED));
+            awaitDrops("rate limited", refused);
+            for (int i = 0; i < 10; i++) {
+                bob.sendText("v1 burst " + i);
+            }
+            awaitDrops("rate limited", refused + 5);
+        }
+    }
+
+    @Test
+    void silentMembersAreRemovedAndASilentHostClosesTheRoom() throws Exception {
+        start(ServerConfig.forTests().withIdleTimeouts(Duration.ofMillis(600), Duration.ofMillis(600)));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("idle", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("idle", "bob").admission();
+        Admission c = tcrp.join("idle", "carol", Optional.empty(), 2).admission();
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "idle", a.token(), 100);
+             V1TestClient bob = new V1TestClient(server.udpPort(), "idle", b.token());
+             V2TestClient carol = new V2TestClient(server.udpPort(), "idle", c.token(), 100)) {
+            alice.register();
+            carol.register();
+            bob.register();
+            alice.awaitRegistered(WAIT);
+            carol.awaitRegistered(WAIT);
+            // bob (v1) never speaks again: removed, told, and the room hears of it.
+            bob.awaitChat("*server*", "you timed out: no activity for 0.6 s", WAIT);
+            bob.awaitRoomClosed(WAIT);
+            alice.await("bob timed out", () -> alice.events().stream().anyMatch(e -> e.kind() == EventKind.TIMED_OUT
+                    && e.name().equals("bob")), WAIT);
+            // alice (host, v2) keeps pinging and stays; when she stops, the room closes.
+            assertEquals(null, alice.ended());
+            alice.stopPinging();
+            carol.awaitEnded(WAIT);
+            assertEquals(EndReason.HOST_TIMED_OUT, carol.ended().reason());
+            alice.awaitEnded(WAIT);
+            assertEquals(EndReason.TIMED_OUT, alice.ended().reason());
+            assertTrue(tcrp.list().rooms().isEmpty());
+        }
+    }
+
+    @Test
+    void replayedRegisterOfTheCurrentSessionChangesNothing() throws Exception {
+        start(ServerConfig.forTests());
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("replay", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("replay", "bob", Optional.empty(), 2).admission();
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "replay", a.token());
+             V2TestClient bob = new V2TestClient(server.udpPort(), "replay", b.token())) {
+            alice.register();
+            bob.register();
+            alice.awaitRegistered(WAIT);
+            bob.awaitRegistered(WAIT);
+            alice.say("one");
+            bob.await("one", () -> bob.messages().size() == 1, WAIT);
+            // An old Register datagram replayed by anyone: same session, so nothing changes.
+            bob.sendPackets(new Packet.Register(bob.session(), 0, 0));
+            alice.say("two");
+            bob.await("two", () -> bob.messages().size() == 2, WAIT);
+            assertEquals(0, bob.staleDeliveries());
+        }
+    }
+
+    @Test
+    void aMemberThatNeverAcksIsRemovedAndCannotGrowItsBacklog() throws Exception {
+        start(ServerConfig.forTests().withRate(100_000, 100_000).withMaxBacklog(16));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("deaf", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("deaf", "bob", Optional.empty(), 2).admission();
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.udpPort());
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "deaf", a.token());
+             DatagramSocket bob = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            byte[] register = ocm.protocol.ucrp.v2.V2Codec.encode(ocm.protocol.ucrp.v2.V2Datagram.of("deaf", b.token(),
+                    new Packet.Register(1, 0, 0)));
+            bob.send(new DatagramPacket(register, register.length, to));
+            bob.setSoTimeout(200);
+            // bob registers, then never acknowledges anything while alice talks a lot.
+            for (int i = 0; i < 400; i++) {
+                alice.say("flood " + i);
+            }
+            alice.await("bob removed", () -> alice.events().stream().anyMatch(e -> e.kind() == EventKind.TIMED_OUT
+                    && e.name().equals("bob")), Duration.ofSeconds(20));
+            assertTrue(drops("backlog full") > 0);
+            // bob's socket eventually sees Ended(TIMED_OUT) among the deliveries it never acked.
+            long end = System.currentTimeMillis() + WAIT.toMillis();
+            boolean ended = false;
+            byte[] buf = new byte[8192];
+            while (!ended && System.currentTimeMillis() < end) {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                try {
+                    bob.receive(p);
+                } catch (SocketTimeoutException e) {
+                    bob.send(new DatagramPacket(register, register.length, to)); // anything with the revoked token
+                    continue;
+                }
+                for (Packet pk : ocm.protocol.ucrp.v2.V2Codec.decode(java.nio.ByteBuffer.wrap(buf, 0, p.getLength()).slice()).packets()) {
+                    ended |= pk instanceof Packet.Ended e && e.reason() == EndReason.TIMED_OUT;
+                }
+            }
+            assertTrue(ended, "bob was never told it timed out");
+        }
+    }
+}

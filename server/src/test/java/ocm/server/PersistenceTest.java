@@ -1,0 +1,174 @@
+package ocm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import ocm.protocol.ErrorCode;
+import ocm.protocol.tcrp.Admission;
+import ocm.protocol.tcrp.RoomListing;
+import ocm.server.store.JsonRoomStore;
+import ocm.server.testing.TcrpClient;
+import ocm.server.testing.V1TestClient;
+import ocm.server.testing.V2TestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The state file: restarts (graceful and after a kill) keep rooms; a bad file is moved aside. */
+class PersistenceTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private ServerConfig config() {
+        return ServerConfig.forTests().withDataDir(Optional.of(dir));
+    }
+
+    @Test
+    void gracefulRestartKeepsRoomsAndClientsCarryOn() throws Exception {
+        restartKeepsRoomsAndClientsCarryOn(true);
+    }
+
+    @Test
+    void restartAfterKillKeepsRoomsAndClientsCarryOn() throws Exception {
+        restartKeepsRoomsAndClientsCarryOn(false);
+    }
+
+    private void restartKeepsRoomsAndClientsCarryOn(boolean graceful) throws Exception {
+        ChatServer first = new ChatServer(config()).start();
+        V1TestClient alice = null;
+        V1TestClient carol = null;
+        V2TestClient bob = null;
+        try {
+            TcrpClient tcrp = new TcrpClient(first.tcpPort());
+            Admission a = tcrp.create("persist", "alice").admission();
+            Admission b = tcrp.join("persist", "bob", Optional.empty(), 2).admission();
+            Admission c = tcrp.join("persist", "carol").admission();
+            alice = new V1TestClient(first.udpPort(), "persist", a.token());
+            carol = new V1TestClient(first.udpPort(), "persist", c.token());
+            bob = new V2TestClient(first.udpPort(), "persist", b.token(), 200);
+            alice.register();
+            carol.register();
+            bob.register();
+            bob.awaitRegistered(WAIT);
+            awaitRegisteredV1(first, 2);
+            alice.sendText("before");
+            carol.awaitChat("alice", "before", WAIT);
+            V2TestClient bobNow = bob;
+            bobNow.await("before", () -> bobNow.messages().size() == 1, WAIT);
+            if (graceful) {
+                first.close();
+                bobNow.await("shutting down", () -> bobNow.errors().stream().anyMatch(e -> e.code() == ErrorCode.SERVER_SHUTTING_DOWN), WAIT);
+            } else {
+                awaitSaved("carol");
+                first.halt();
+            }
+            try (ChatServer second = new ChatServer(config()).start()) {
+                TcrpClient tcrp2 = new TcrpClient(second.tcpPort());
+                assertEquals(List.of(new RoomListing.RoomSummary("persist", "alice", 3, false)), tcrp2.list().rooms());
+                assertEquals(ErrorCode.NAME_TAKEN, tcrp2.join("persist", "bob").refusal().error());
+                alice.retarget(second.udpPort());
+                carol.retarget(second.udpPort());
+                bob.retarget(second.udpPort());
+                // v1: no register again; the registered address still counts.
+                alice.sendText("after");
+                carol.awaitChat("alice", "after", WAIT);
+                // v2: told NOT_REGISTERED, registers again by itself, and gets what it missed.
+                bobNow.await("after, via history or relay", () -> bobNow.messages().stream().anyMatch(m -> m.text().equals("after")), WAIT);
+                assertTrue(bobNow.errors().stream().anyMatch(e -> e.code() == ErrorCode.NOT_REGISTERED));
+                assertEquals(List.of("before", "after"), bobNow.messages().stream().map(m -> m.text()).collect(Collectors.toList()));
+                bobNow.say("bob is back");
+                alice.awaitChat("bob", "bob is back", WAIT);
+            }
+        } finally {
+            first.close();
+            for (AutoCloseable cl : new AutoCloseable[] {alice, carol, bob}) {
+                if (cl != null) {
+                    cl.close();
+                }
+            }
+        }
+    }
+
+    private static void awaitRegisteredV1(ChatServer s, int n) throws Exception {
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (s.admin().users(Optional.empty()).stream().filter(u -> u.protocol() == 1).count() < n) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("v1 members did not register");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Waits until the batched save has written a state file mentioning {@code text} with addresses. */
+    private void awaitSaved(String text) throws Exception {
+        Path file = dir.resolve(JsonRoomStore.FILE);
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (true) {
+            if (Files.exists(file)) {
+                String json = Files.readString(file);
+                if (json.contains(text) && json.contains("\"before\"")) {
+                    return;
+                }
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("state file never saved");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void stateFileHoldsTokenHashesNotTokensAndIsPrivate() throws Exception {
+        try (ChatServer s = new ChatServer(config()).start()) {
+            Admission a = new TcrpClient(s.tcpPort()).create("private", "alice", Optional.of("pw"), 2).admission();
+            s.admin().save();
+            String json = Files.readString(dir.resolve(JsonRoomStore.FILE));
+            assertTrue(json.contains("private"));
+            assertFalse(json.contains(a.token()), "the token must not be stored whole");
+            assertFalse(json.contains("\"pw\""), "the password must not be stored");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(JsonRoomStore.FILE))));
+        }
+    }
+
+    @Test
+    void lockedRoomKeepsItsPasswordAcrossRestart() throws Exception {
+        try (ChatServer s = new ChatServer(config()).start()) {
+            new TcrpClient(s.tcpPort()).create("locked", "alice", Optional.of("pw"), 2);
+        }
+        try (ChatServer s = new ChatServer(config()).start()) {
+            TcrpClient t = new TcrpClient(s.tcpPort());
+            assertEquals(ErrorCode.WRONG_PASSWORD, t.join("locked", "bob", Optional.of("nope"), 2).refusal().error());
+            assertTrue(t.join("locked", "bob", Optional.of("pw"), 2).ok());
+        }
+    }
+
+    @Test
+    void corruptStateFileIsMovedAsideNotOverwritten() throws Exception {
+        Path file = dir.resolve(JsonRoomStore.FILE);
+        Files.writeString(file, "{ this is not json", StandardCharsets.UTF_8);
+        try (ChatServer s = new ChatServer(config()).start()) {
+            TcrpClient t = new TcrpClient(s.tcpPort());
+            assertTrue(t.list().rooms().isEmpty());
+            assertTrue(t.create("fresh", "alice").ok());
+            s.admin().save();
+        }
+        List<Path> aside;
+        try (Stream<Path> files = Files.list(dir)) {
+            aside = files.filter(p -> p.getFileName().toString().startsWith("state.json.corrupt-")).collect(Collectors.toList());
+        }
+        assertEquals(1, aside.size());
+        assertEquals("{ this is not json", Files.readString(aside.get(0)));
+        assertTrue(Files.readString(file).contains("fresh"));
+    }
+}
