@@ -19,6 +19,8 @@ final class BenchMember {
     final V2State v2;
     /** Next chat sequence number of a v1 sender (v2 numbers come from its send window). */
     int v1Seq;
+    /** True while this sender is on its loop's list of members with chats in flight. */
+    boolean inFlight;
 
     BenchMember(int id, int room, boolean host, boolean sender, DatagramChannel channel, byte[] prefix, V2State v2) {
         this.id = id;

@@ -18,7 +18,7 @@ import ocm.protocol.Limits;
  * step's future, so the hot path takes no lock.
  */
 final class MemberLoop implements Runnable {
-    /** Retransmission checks for senders; the RTO floor is 50 ms, so 2 ms is precise enough. */
+    /** Retransmission checks for senders with chats in flight; the RTO floor is 50 ms, so 2 ms is precise enough. */
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Registration retries and keepalives for every member. */
     private static final long SLOW_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -30,6 +30,8 @@ final class MemberLoop implements Runnable {
 
     private final List<BenchMember> members;
     private final BenchMember[] senders;
+    /** Senders with chats not yet acknowledged: the only ones the retransmission timer visits. */
+    private final java.util.ArrayList<BenchMember> inFlight = new java.util.ArrayList<>();
     private final Selector selector;
     private final Wire wire;
     private final ByteBuffer in = ByteBuffer.allocateDirect(Limits.MAX_DATAGRAM + 1);
@@ -145,6 +147,10 @@ final class MemberLoop implements Runnable {
                 BenchMember m = senders[(int) (stepSent % senders.length)];
                 wire.chat(m, System.nanoTime(), stats);
                 stepSent++;
+                if (!m.inFlight && !wire.settled(m)) {
+                    m.inFlight = true;
+                    inFlight.add(m);
+                }
             }
             long untilNext = s.start() + (long) (stepSent * 1e9 / s.rate()) - System.nanoTime();
             // Sleep at least 1 ms rather than spin: the bench shares its cores with the server.
@@ -166,12 +172,7 @@ final class MemberLoop implements Runnable {
         if (now - last < QUIET_NANOS) {
             return false;
         }
-        for (BenchMember m : senders) {
-            if (!wire.settled(m)) {
-                return false;
-            }
-        }
-        return true;
+        return inFlight.isEmpty();
     }
 
     private void tick(long now) {
@@ -181,10 +182,18 @@ final class MemberLoop implements Runnable {
         for (int n = 0; n < REGISTERS_PER_TICK && registerCursor < members.size(); n++) {
             wire.register(members.get(registerCursor++), now);
         }
-        if (now - nextSlowTick < 0) {
-            for (BenchMember m : senders) {
-                wire.tick(m, now, stats);
+        for (int i = 0; i < inFlight.size(); ) {
+            BenchMember m = inFlight.get(i);
+            wire.retransmit(m, now, stats);
+            if (wire.settled(m)) {
+                m.inFlight = false;
+                inFlight.set(i, inFlight.get(inFlight.size() - 1));
+                inFlight.remove(inFlight.size() - 1);
+            } else {
+                i++;
             }
+        }
+        if (now - nextSlowTick < 0) {
             return;
         }
         nextSlowTick = now + SLOW_TICK_NANOS;

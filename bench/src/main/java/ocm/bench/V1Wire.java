@@ -79,6 +79,10 @@ final class V1Wire implements Wire {
     }
 
     @Override
+    public void retransmit(BenchMember m, long now, LoopStats stats) {
+    }
+
+    @Override
     public void flushAck(BenchMember m, LoopStats stats) {
     }
 

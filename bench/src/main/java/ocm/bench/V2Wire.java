@@ -175,15 +175,20 @@ final class V2Wire implements Wire {
         if (!s.welcomed && s.registerSentAt != 0 && now - s.registerSentAt >= REGISTER_RETRY_NANOS) {
             register(m, now);
         }
-        if (s.outbox != null && s.outbox.outstanding() > 0) {
-            resender.member = m;
-            resender.stats = stats;
-            s.outbox.poll(millis(now), resender);
-        }
         if (s.welcomed && now - s.nextPingAt >= 0) {
             s.nextPingAt = now + PING_INTERVAL_NANOS;
             out.begin(m).put((byte) PacketType.PING.code()).putShort((short) 8).putLong(now);
             out.send(m);
+        }
+    }
+
+    @Override
+    public void retransmit(BenchMember m, long now, LoopStats stats) {
+        SendWindow<Object> w = m.v2.outbox;
+        if (w != null && w.outstanding() > 0) {
+            resender.member = m;
+            resender.stats = stats;
+            w.poll(millis(now), resender);
         }
     }
 

@@ -20,8 +20,11 @@ interface Wire {
     /** Handles one received datagram between {@code buf}'s position and limit. */
     void receive(BenchMember m, ByteBuffer buf, long now, LoopStats stats);
 
-    /** Periodic work for one member: retransmissions, keepalives, registration retries. */
+    /** Slow periodic work for one member: keepalives, registration retries. */
     void tick(BenchMember m, long now, LoopStats stats);
+
+    /** Resends this member's chats that are due; called only while it has some in flight. */
+    void retransmit(BenchMember m, long now, LoopStats stats);
 
     /** Sends this member's pending acknowledgement, if any. */
     void flushAck(BenchMember m, LoopStats stats);
