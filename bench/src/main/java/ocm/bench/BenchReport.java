@@ -45,6 +45,8 @@ record BenchReport(String protocol, int rooms, int members, int senders, int idl
         b.append(String.format(Locale.ROOT, "duplicates %d, refused %d, retransmitted %d, window full %d, send failed %d, "
                         + "errors %d, ended %d%n",
                 r.duplicates(), r.refused(), r.retransmits(), r.windowFull(), r.sendFailed(), r.errors(), r.ended()));
+        b.append(String.format(Locale.ROOT, "members received %d datagrams (all of the step), sent %d acks%n",
+                r.datagramsReceived(), r.acksSent()));
         if (r.serverCpuSeconds() != null) {
             b.append(String.format(Locale.ROOT, "server CPU %.2f s (%.0f%% of one core), whole process %.2f s (%.0f%%)%n",
                     r.serverCpuSeconds(), 100 * r.serverCpuSeconds() / r.seconds(),

@@ -34,6 +34,8 @@ final class LoopStats {
     long roomClosed;
     long malformed;
     long acksSent;
+    /** Datagrams received by the members: deliveries / datagrams shows how much the server bundles. */
+    long datagramsIn;
     long lastMeasuredDelivery;
 
     LoopStats(long measureFrom, long measureTo) {
@@ -81,5 +83,21 @@ final class LoopStats {
         roomClosed += o.roomClosed;
         malformed += o.malformed;
         acksSent += o.acksSent;
+        datagramsIn += o.datagramsIn;
+        if (o.delivered > 0 && (delivered == o.delivered || o.lastMeasuredDelivery - lastMeasuredDelivery > 0)) {
+            lastMeasuredDelivery = o.lastMeasuredDelivery;
+        }
+    }
+
+    /**
+     * Seconds from the start of the window to the last counted delivery, at least the window:
+     * an overloaded relay delivers late, and dividing by the window alone would flatter it.
+     */
+    double deliverySpanSeconds() {
+        double window = (measureTo - measureFrom) / 1e9;
+        if (delivered == 0) {
+            return window;
+        }
+        return Math.max(window, (lastMeasuredDelivery - measureFrom) / 1e9);
     }
 }

@@ -168,7 +168,7 @@ final class MemberLoop implements Runnable {
         if (now - step.drainUntil() >= 0) {
             return true;
         }
-        long last = Math.max(step.end(), stats.lastMeasuredDelivery);
+        long last = stats.delivered > 0 && stats.lastMeasuredDelivery - step.end() > 0 ? stats.lastMeasuredDelivery : step.end();
         if (now - last < QUIET_NANOS) {
             return false;
         }
@@ -217,6 +217,7 @@ final class MemberLoop implements Runnable {
                     break;
                 }
                 in.flip();
+                stats.datagramsIn++;
                 wire.receive(m, in, System.nanoTime(), stats);
             }
         } catch (IOException e) {
