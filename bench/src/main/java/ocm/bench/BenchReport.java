@@ -42,9 +42,9 @@ record BenchReport(String protocol, int rooms, int members, int senders, int idl
                 r.offeredRate(), r.seconds(), r.sent(), r.sentRate(), r.expected(), r.delivered(), r.lossPercent(),
                 r.deliveriesPerSecond()));
         b.append(String.format(Locale.ROOT, "latency p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", r.p50Ms(), r.p99Ms(), r.maxMs()));
-        b.append(String.format(Locale.ROOT, "duplicates %d, refused %d, retransmitted %d, window full %d, send failed %d, "
+        b.append(String.format(Locale.ROOT, "duplicates %d, too far ahead %d, refused %d, retransmitted %d, window full %d, send failed %d, "
                         + "errors %d, ended %d%n",
-                r.duplicates(), r.refused(), r.retransmits(), r.windowFull(), r.sendFailed(), r.errors(), r.ended()));
+                r.duplicates(), r.tooFar(), r.refused(), r.retransmits(), r.windowFull(), r.sendFailed(), r.errors(), r.ended()));
         b.append(String.format(Locale.ROOT, "members received %d datagrams (all of the step), sent %d acks%n",
                 r.datagramsReceived(), r.acksSent()));
         if (r.serverCpuSeconds() != null) {

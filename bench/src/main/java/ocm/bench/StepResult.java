@@ -7,7 +7,7 @@ package ocm.bench;
  */
 record StepResult(double offeredRate, double seconds, long sent, double sentRate, long expected, long delivered,
                   double lossPercent, double deliveriesPerSecond, double p50Ms, double p99Ms, double maxMs,
-                  long duplicates, long refused, long retransmits, long windowFull, long sendFailed, long errors,
+                  long duplicates, long tooFar, long refused, long retransmits, long windowFull, long sendFailed, long errors,
                   long ended, long datagramsReceived, long acksSent, Double serverCpuSeconds, double processCpuSeconds) {
 
     /**
@@ -25,7 +25,7 @@ record StepResult(double offeredRate, double seconds, long sent, double sentRate
         double loss = expected == 0 ? 0 : Math.max(0, 100.0 * (expected - s.delivered) / expected);
         return new StepResult(offeredRate, seconds, s.sent, s.sent / seconds, expected, s.delivered, loss,
                 s.delivered / s.deliverySpanSeconds(), ms(s.latency.percentile(0.50)), ms(s.latency.percentile(0.99)),
-                ms(s.latency.max()), s.duplicates, s.refused, s.retransmits, s.windowFull, s.sendFailed,
+                ms(s.latency.max()), s.duplicates, s.tooFar, s.refused, s.retransmits, s.windowFull, s.sendFailed,
                 s.errors, s.ended, s.datagramsIn, s.acksSent, serverCpuSeconds, processCpuSeconds);
     }
 
