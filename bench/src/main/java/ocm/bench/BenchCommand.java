@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--idle-members", defaultValue = "10", description = "Members per idle room (default ${DEFAULT-VALUE}).")
     int idleMembers;
 
-    @Option(names = "--find-max", description = "Raise the rate step by step; report the highest with loss < 0.1%.")
+    @Option(names = "--find-max", description = "Raise the rate step by step; report the highest with loss < 0.1%%.")
     boolean findMax;
 
     @Option(names = "--json", description = "Print one JSON line instead of text.")
