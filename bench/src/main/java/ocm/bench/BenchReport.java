@@ -48,8 +48,10 @@ record BenchReport(String protocol, int rooms, int members, int senders, int idl
         b.append(String.format(Locale.ROOT, "members received %d datagrams (all of the step), sent %d acks%n",
                 r.datagramsReceived(), r.acksSent()));
         if (r.serverCpuSeconds() != null) {
-            b.append(String.format(Locale.ROOT, "server CPU %.2f s (%.0f%% of one core), whole process %.2f s (%.0f%%)%n",
-                    r.serverCpuSeconds(), 100 * r.serverCpuSeconds() / r.seconds(),
+            double relay = r.relayCpuSeconds() == null ? 0 : r.relayCpuSeconds();
+            b.append(String.format(Locale.ROOT, "server CPU %.2f s (%.0f%% of one core; relay thread %.0f%%), "
+                            + "whole process %.2f s (%.0f%%)%n",
+                    r.serverCpuSeconds(), 100 * r.serverCpuSeconds() / r.seconds(), 100 * relay / r.seconds(),
                     r.processCpuSeconds(), 100 * r.processCpuSeconds() / r.seconds()));
         } else {
             b.append(String.format(Locale.ROOT, "bench process CPU %.2f s (%.0f%% of one core)%n",

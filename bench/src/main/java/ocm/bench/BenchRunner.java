@@ -212,16 +212,19 @@ final class BenchRunner {
                 config.durationSeconds(), config.warmupSeconds()));
         sleepNanos(measureFrom - System.nanoTime());
         long server0 = server.cpuNanos().orElse(0);
+        long relay0 = server.relayCpuNanos().orElse(0);
         long process0 = processCpuNanos();
         sleepNanos(end - System.nanoTime());
         long server1 = server.cpuNanos().orElse(0);
+        long relay1 = server.relayCpuNanos().orElse(0);
         long process1 = processCpuNanos();
         LoopStats total = new LoopStats(measureFrom, end);
         for (CompletableFuture<LoopStats> f : results) {
             total.add(await(f, drainUntil));
         }
         Double serverCpu = server.cpuNanos().isPresent() ? (server1 - server0) / 1e9 : null;
-        StepResult r = StepResult.of(rate, config.durationSeconds(), total, config.members(), serverCpu,
+        Double relayCpu = server.relayCpuNanos().isPresent() ? (relay1 - relay0) / 1e9 : null;
+        StepResult r = StepResult.of(rate, config.durationSeconds(), total, config.members(), serverCpu, relayCpu,
                 (process1 - process0) / 1e9);
         progress.accept(BenchReport.describe(r).stripTrailing());
         return r;

@@ -84,12 +84,23 @@ final class EmbeddedServer implements ServerTarget {
 
     @Override
     public OptionalLong cpuNanos() {
+        return threadCpu("ocm-");
+    }
+
+    @Override
+    public OptionalLong relayCpuNanos() {
+        return threadCpu("ocm-relay");
+    }
+
+    /** Sum over the live server threads whose name starts with {@code prefix}. */
+    private OptionalLong threadCpu(String prefix) {
         if (!threads.isThreadCpuTimeSupported()) {
             return OptionalLong.empty();
         }
         long total = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("ocm-") && !info.getThreadName().startsWith("ocm-bench")) {
+            String name = info == null ? "" : info.getThreadName();
+            if (name.startsWith(prefix) && !name.startsWith("ocm-bench")) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }

@@ -15,6 +15,9 @@ interface ServerTarget extends AutoCloseable {
     /** CPU time the server's threads have used, in ns; empty when the server runs elsewhere. */
     OptionalLong cpuNanos();
 
+    /** CPU time of the relay thread alone (the rest is TCP, persistence, console), in ns. */
+    OptionalLong relayCpuNanos();
+
     /** Heap in use after a GC, in bytes; empty when the server runs elsewhere. */
     OptionalLong heapUsedBytes();
 
@@ -37,6 +40,10 @@ interface ServerTarget extends AutoCloseable {
             }
 
             public OptionalLong cpuNanos() {
+                return OptionalLong.empty();
+            }
+
+            public OptionalLong relayCpuNanos() {
                 return OptionalLong.empty();
             }
 
