@@ -26,6 +26,11 @@ record BenchReport(String protocol, int rooms, int members, int senders, int idl
         } else if (steps.size() > 1) {
             b.append("find-max: no rate tried had loss < 0.1%\n");
         }
+        StepResult last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (steps.size() > 1 && last.ended() > 0) {
+            b.append(String.format(Locale.ROOT, "find-max stopped at %.0f msg/s: the server ended %d membership(s) "
+                    + "(members too far behind), so later steps would measure a broken room%n", last.offeredRate(), last.ended()));
+        }
         if (result != null) {
             b.append(describe(result));
         }

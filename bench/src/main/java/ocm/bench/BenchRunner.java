@@ -168,6 +168,9 @@ final class BenchRunner {
         for (int i = 0; i < FIND_MAX_RAMP_STEPS; i++) {
             StepResult r = step(rate);
             steps.add(r);
+            if (r.ended() > 0) {
+                return best; // the server removed members (overloaded): later steps would measure a broken room
+            }
             if (!r.passes()) {
                 failed = rate;
                 break;
@@ -186,6 +189,9 @@ final class BenchRunner {
             }
             StepResult r = step(mid);
             steps.add(r);
+            if (r.ended() > 0) {
+                break;
+            }
             if (r.passes()) {
                 best = r;
                 low = mid;

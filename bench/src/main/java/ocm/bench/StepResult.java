@@ -17,7 +17,8 @@ record StepResult(double offeredRate, double seconds, long sent, double sentRate
      * can lose nothing yet deliver long after the window.
      */
     boolean passes() {
-        return lossPercent < 0.1 && sentRate >= 0.97 * offeredRate && deliveriesPerSecond >= 0.97 * expected / seconds;
+        return lossPercent < 0.1 && sentRate >= 0.97 * offeredRate && deliveriesPerSecond >= 0.97 * expected / seconds
+                && ended == 0;
     }
 
     static StepResult of(double offeredRate, double seconds, LoopStats s, int membersPerRoom,
