@@ -25,8 +25,6 @@ final class BenchRunner {
     private static final int RECEIVE_BUFFER = 1 << 20;
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long REGISTER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final int FIND_MAX_RAMP_STEPS = 12;
-    private static final int FIND_MAX_BISECT_STEPS = 3;
 
     private final BenchConfig config;
     private final ServerTarget server;
@@ -48,7 +46,7 @@ final class BenchRunner {
             StepResult result;
             Double maxRate = null;
             if (config.findMax()) {
-                result = findMax(steps);
+                result = RateSearch.run(config.rate(), this::step, steps);
                 maxRate = result == null ? null : result.offeredRate();
             } else {
                 result = step(config.rate());
@@ -160,47 +158,6 @@ final class BenchRunner {
     }
 
     // ---- steps -------------------------------------------------------------------------
-
-    private StepResult findMax(List<StepResult> steps) throws BenchException {
-        double rate = config.rate();
-        StepResult best = null;
-        double failed = Double.NaN;
-        for (int i = 0; i < FIND_MAX_RAMP_STEPS; i++) {
-            StepResult r = step(rate);
-            steps.add(r);
-            if (r.ended() > 0) {
-                return best; // the server removed members (overloaded): later steps would measure a broken room
-            }
-            if (!r.passes()) {
-                failed = rate;
-                break;
-            }
-            best = r;
-            rate *= 1.5;
-        }
-        if (Double.isNaN(failed)) {
-            return best;
-        }
-        double low = best == null ? 0 : best.offeredRate();
-        for (int i = 0; i < FIND_MAX_BISECT_STEPS; i++) {
-            double mid = Math.round((low + failed) / 2);
-            if (mid <= low || mid >= failed) {
-                break;
-            }
-            StepResult r = step(mid);
-            steps.add(r);
-            if (r.ended() > 0) {
-                break;
-            }
-            if (r.passes()) {
-                best = r;
-                low = mid;
-            } else {
-                failed = mid;
-            }
-        }
-        return best;
-    }
 
     private StepResult step(double rate) throws BenchException {
         long start = System.nanoTime() + START_DELAY_NANOS;
