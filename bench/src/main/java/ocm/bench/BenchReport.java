@@ -52,6 +52,10 @@ record BenchReport(String protocol, int rooms, int members, int senders, int idl
                 r.duplicates(), r.tooFar(), r.refused(), r.retransmits(), r.windowFull(), r.sendFailed(), r.errors(), r.ended()));
         b.append(String.format(Locale.ROOT, "members received %d datagrams (all of the step), sent %d acks%n",
                 r.datagramsReceived(), r.acksSent()));
+        if (r.server() != null) {
+            b.append(String.format(Locale.ROOT, "server (window and drain): %d retransmissions, drops %s%n",
+                    r.server().retransmissions(), r.server().drops().isEmpty() ? "none" : r.server().drops()));
+        }
         if (r.serverCpuSeconds() != null) {
             double relay = r.relayCpuSeconds() == null ? 0 : r.relayCpuSeconds();
             b.append(String.format(Locale.ROOT, "server CPU %.2f s (%.0f%% of one core; relay thread %.0f%%), "

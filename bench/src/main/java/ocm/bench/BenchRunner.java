@@ -176,6 +176,7 @@ final class BenchRunner {
         sleepNanos(measureFrom - System.nanoTime());
         long server0 = server.cpuNanos().orElse(0);
         long relay0 = server.relayCpuNanos().orElse(0);
+        java.util.Optional<ServerStats> stats0 = server.stats();
         long process0 = processCpuNanos();
         sleepNanos(end - System.nanoTime());
         long server1 = server.cpuNanos().orElse(0);
@@ -185,9 +186,10 @@ final class BenchRunner {
         for (CompletableFuture<LoopStats> f : results) {
             total.add(await(f, drainUntil));
         }
+        ServerStats serverStats = stats0.flatMap(before -> server.stats().map(after -> after.since(before))).orElse(null);
         Double serverCpu = server.cpuNanos().isPresent() ? (server1 - server0) / 1e9 : null;
         Double relayCpu = server.relayCpuNanos().isPresent() ? (relay1 - relay0) / 1e9 : null;
-        StepResult r = StepResult.of(rate, config.durationSeconds(), total, config.members(), serverCpu, relayCpu,
+        StepResult r = StepResult.of(rate, config.durationSeconds(), total, config.members(), serverCpu, relayCpu, serverStats,
                 (process1 - process0) / 1e9);
         progress.accept(BenchReport.describe(r).stripTrailing());
         return r;

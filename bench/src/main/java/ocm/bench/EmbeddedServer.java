@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import ocm.server.ChatServer;
 import ocm.server.ServerConfig;
+import ocm.server.admin.StatsView;
 
 /**
  * A {@link ChatServer} in this process on 127.0.0.1 with free ports, its limits raised so the
@@ -105,6 +106,12 @@ final class EmbeddedServer implements ServerTarget {
             }
         }
         return OptionalLong.of(total);
+    }
+
+    @Override
+    public Optional<ServerStats> stats() {
+        StatsView v = server.admin().stats();
+        return Optional.of(new ServerStats(v.retransmissions(), v.dropsByReason()));
     }
 
     @Override

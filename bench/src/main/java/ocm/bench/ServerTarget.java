@@ -18,6 +18,9 @@ interface ServerTarget extends AutoCloseable {
     /** CPU time of the relay thread alone (the rest is TCP, persistence, console), in ns. */
     OptionalLong relayCpuNanos();
 
+    /** The server's retransmission and drop counters; empty when the server runs elsewhere. */
+    java.util.Optional<ServerStats> stats();
+
     /** Heap in use after a GC, in bytes; empty when the server runs elsewhere. */
     OptionalLong heapUsedBytes();
 
@@ -49,6 +52,10 @@ interface ServerTarget extends AutoCloseable {
 
             public OptionalLong heapUsedBytes() {
                 return OptionalLong.empty();
+            }
+
+            public java.util.Optional<ServerStats> stats() {
+                return java.util.Optional.empty();
             }
 
             public void close() {

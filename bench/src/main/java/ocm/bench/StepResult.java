@@ -9,7 +9,7 @@ record StepResult(double offeredRate, double seconds, long sent, double sentRate
                   double lossPercent, double deliveriesPerSecond, double p50Ms, double p99Ms, double maxMs,
                   long duplicates, long tooFar, long refused, long retransmits, long windowFull, long sendFailed, long errors,
                   long ended, long datagramsReceived, long acksSent, Double serverCpuSeconds, Double relayCpuSeconds,
-                  double processCpuSeconds) {
+                  double processCpuSeconds, ServerStats server) {
 
     /**
      * Loss under 0.1%, the bench managed to offer (nearly) the rate asked for, and the relay kept
@@ -22,14 +22,15 @@ record StepResult(double offeredRate, double seconds, long sent, double sentRate
     }
 
     static StepResult of(double offeredRate, double seconds, LoopStats s, int membersPerRoom,
-                         Double serverCpuSeconds, Double relayCpuSeconds, double processCpuSeconds) {
+                         Double serverCpuSeconds, Double relayCpuSeconds, ServerStats server,
+                         double processCpuSeconds) {
         long expected = s.sent * (membersPerRoom - 1L);
         double loss = expected == 0 ? 0 : Math.max(0, 100.0 * (expected - s.delivered) / expected);
         return new StepResult(offeredRate, seconds, s.sent, s.sent / seconds, expected, s.delivered, loss,
                 s.delivered / s.deliverySpanSeconds(), ms(s.latency.percentile(0.50)), ms(s.latency.percentile(0.99)),
                 ms(s.latency.max()), s.duplicates, s.tooFar, s.refused, s.retransmits, s.windowFull, s.sendFailed,
                 s.errors, s.ended, s.datagramsIn, s.acksSent, serverCpuSeconds, relayCpuSeconds,
-                processCpuSeconds);
+                processCpuSeconds, server);
     }
 
     private static double ms(long nanos) {
