@@ -75,19 +75,14 @@ final class HostMode {
 
     private ServerConfig serverConfig() {
         ServerCommand command = new ServerCommand();
-        List<String> args = new ArrayList<>(List.of("--host", options.host,
-                "--tcp-port", Integer.toString(options.tcpPort), "--udp-port", Integer.toString(options.udpPort)));
-        if (options.dataDir != null) {
-            args.add("--data-dir");
-            args.add(options.dataDir.toString());
-        }
-        new CommandLine(command).parseArgs(args.toArray(new String[0]));
+        new CommandLine(command).parseArgs(options.listen.toArgs().toArray(new String[0]));
         return command.config();
     }
 
     private List<String> clientArgs(ChatServer server) {
         // A wildcard bind is reached locally through loopback.
-        String connectTo = options.host.equals("0.0.0.0") || options.host.equals("::") ? "127.0.0.1" : options.host;
+        String host = options.listen.host();
+        String connectTo = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         List<String> args = new ArrayList<>(List.of("--server", connectTo,
                 "--tcp-port", Integer.toString(server.tcpPort()), "--udp-port", Integer.toString(server.udpPort())));
         if (options.name != null) {

@@ -1,22 +1,13 @@
 package ocm.app;
 
-import java.nio.file.Path;
+import ocm.server.ListenOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Flags of host mode ({@code ./chat} with no command): where the embedded server listens, and who the client is. */
 final class HostOptions {
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address the embedded server listens on (0.0.0.0 lets others on the LAN join). Default: ${DEFAULT-VALUE}.")
-    String host;
-
-    @Option(names = "--tcp-port", defaultValue = "9090", description = "TCP port of the embedded server. Default: ${DEFAULT-VALUE}.")
-    int tcpPort;
-
-    @Option(names = "--udp-port", defaultValue = "9091", description = "UDP port of the embedded server. Default: ${DEFAULT-VALUE}.")
-    int udpPort;
-
-    @Option(names = "--data-dir", description = "State file and server.log. Default: $XDG_DATA_HOME/ocm or ~/.local/share/ocm.")
-    Path dataDir;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = "--name", description = "Your user name (skips the connect screen with --create).")
     String name;

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import ocm.server.console.AdminConsole;
 import ocm.server.log.ServerLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,21 +23,14 @@ import picocli.CommandLine.Spec;
 public final class ServerCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 1;
+    /** The console's history file, in the data dir. */
+    static final String CONSOLE_HISTORY = "console_history";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (0.0.0.0 for a LAN). Default: ${DEFAULT-VALUE}.")
-    String host;
-
-    @Option(names = "--tcp-port", defaultValue = "9090", description = "TCP port of the room service. Default: ${DEFAULT-VALUE}.")
-    int tcpPort;
-
-    @Option(names = "--udp-port", defaultValue = "9091", description = "UDP port of the chat relay. Default: ${DEFAULT-VALUE}.")
-    int udpPort;
-
-    @Option(names = "--data-dir", description = "Where the state file lives. Default: $XDG_DATA_HOME/ocm or ~/.local/share/ocm.")
-    Path dataDir;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
     boolean noConsole;
@@ -87,7 +83,7 @@ public final class ServerCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         ServerLog log = new ServerLog();
-        log.install(verbose ? Level.FINE : Level.INFO);
+        log.install(logLevel());
         ChatServer server = new ChatServer(config);
         try {
             server.start();
@@ -114,21 +110,44 @@ public final class ServerCommand implements Callable<Integer> {
 
     /**
      * The one place the admin console runs (unless --no-console); it returns when the operator
-     * quits or the server stops. Until the console is wired in, this only waits for the server.
+     * quits or the server stops. Piped input that ends leaves the server running, so this then waits.
      */
     private void runConsoleOrWait(ChatServer server, ServerLog log) throws InterruptedException {
         if (!noConsole) {
-            // ocm.server.console.AdminConsole goes here: new AdminConsole(server.admin(), log, ...).run();
-            server.awaitTermination();
-            return;
+            runConsole(server, log);
         }
         server.awaitTermination();
     }
 
+    /** The admin console on this process's stdin and stdout, its history in the data dir. */
+    private void runConsole(ChatServer server, ServerLog log) {
+        Path history = server.config().dataDir().map(d -> d.resolve(CONSOLE_HISTORY)).orElse(null);
+        AdminConsole console = new AdminConsole(server.admin(), history, System.in, System.out);
+        Handler handler = console.logHandler();
+        if (console.interactive()) {
+            // Log lines on stderr would land in the middle of the line being typed; the console prints them above it.
+            handler.setFormatter(new ServerLog.OneLine());
+            log.removeConsoleHandler();
+            log.addHandler(handler);
+        }
+        try {
+            console.run();
+        } finally {
+            if (console.interactive()) {
+                log.removeHandler(handler);
+                log.install(logLevel());
+            }
+        }
+    }
+
+    private Level logLevel() {
+        return verbose ? Level.FINE : Level.INFO;
+    }
+
     /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
     public ServerConfig config() {
-        Path dir = dataDir != null ? dataDir : defaultDataDir();
-        ServerConfig config = ServerConfig.defaults().withHost(host).withPorts(tcpPort, udpPort).withDataDir(Optional.of(dir))
+        Path dir = listen.dataDir != null ? listen.dataDir : defaultDataDir();
+        ServerConfig config = ServerConfig.defaults().withHost(listen.host).withPorts(listen.tcpPort, listen.udpPort).withDataDir(Optional.of(dir))
                 .withLimits(maxRooms, maxMembers, maxConnections, maxConnectionsPerIp)
                 .withTcpRequestDeadline(seconds(tcpDeadline, "--tcp-deadline"))
                 .withRate(rate, burst)

@@ -135,6 +135,16 @@ class AdminTest {
     }
 
     @Test
+    void anAbsurdlyLongReasonIsCutNotFatal() throws Exception {
+        admin.kick("lobby", "bob", "x".repeat(100_000));
+        bob.awaitEnded(WAIT);
+        assertEquals(1000, bob.ended().message().length());
+        admin.say("lobby", "y".repeat(100_000));
+        carol.await(m -> m instanceof ocm.protocol.ucrp.v1.V1ServerMessage.Chat c && c.text().startsWith("yyy"), WAIT);
+        assertEquals(2, admin.rooms().get(0).members());
+    }
+
+    @Test
     void closeTellsEveryone() throws Exception {
         admin.close("lobby", "maintenance");
         alice.awaitEnded(WAIT);

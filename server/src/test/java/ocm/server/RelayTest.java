@@ -217,4 +217,39 @@ class RelayTest {
             assertTrue(b.seen().stream().noneMatch(m -> m instanceof V1ServerMessage.Chat c && c.text().startsWith("xxx")));
         }
     }
+
+    @Test
+    void reRegisteringMovesTheAddressAndTheOldOneIsRefused() throws Exception {
+        Admission alice = tcrp.create("moving", "alice", java.util.Optional.empty(), 2).admission();
+        Admission bob = tcrp.join("moving", "bob").admission();
+        try (V2TestClient a = v2(alice); V1TestClient oldBob = v1(bob)) {
+            awaitV1Registered("moving", "bob");
+            oldBob.sendText("from the old socket");
+            a.await("old", () -> a.messages().size() == 1, WAIT);
+            try (V1TestClient newBob = v1(bob)) {
+                // The seed client restarted (or its NAT mapping changed): its new register moves it.
+                long end = System.currentTimeMillis() + WAIT.toMillis();
+                String newAddress = "127.0.0.1:" + newBob.localAddress().getPort();
+                while (server.admin().users(java.util.Optional.of("moving")).stream()
+                        .noneMatch(u -> u.name().equals("bob") && u.address().orElse("").equals(newAddress))) {
+                    assertTrue(System.currentTimeMillis() < end, "bob never moved");
+                    Thread.sleep(10);
+                }
+                a.say("to the new socket");
+                newBob.awaitChat("alice", "to the new socket", WAIT);
+                oldBob.sendText("from the old socket again");
+                newBob.sendText("from the new socket");
+                a.await("new", () -> a.messages().stream().anyMatch(m -> m.text().equals("from the new socket")), WAIT);
+                assertTrue(a.messages().stream().noneMatch(m -> m.text().equals("from the old socket again")));
+                assertTrue(server.admin().stats().dropsByReason().getOrDefault("wrong address", 0L) >= 1);
+            }
+            // A v2 member that registers a new session from a new socket moves too; the room hears of it.
+            try (V2TestClient a2 = new V2TestClient(server.udpPort(), "moving", alice.token())) {
+                a2.register();
+                a2.awaitRegistered(WAIT);
+                a2.say("alice from a new socket");
+                a2.await("accepted", () -> a2.accepted().stream().anyMatch(x -> x.msgId() > 0), WAIT);
+            }
+        }
+    }
 }

@@ -1,15 +1,256 @@
 package ocm.client;
 
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import ocm.client.config.ClientSettings;
+import ocm.client.config.SettingsStore;
+import ocm.client.net.ChatClient;
+import ocm.client.net.ClientException;
+import ocm.client.net.RoomRequest;
+import ocm.client.net.ServerAddress;
+import ocm.client.plain.PlainMode;
+import ocm.client.ui.ClientApp;
+import ocm.client.ui.ClientUi;
+import ocm.client.ui.Theme;
+import ocm.protocol.Names;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code ./chat client}: the full-screen terminal client. */
+/**
+ * {@code ./chat client}: the full-screen terminal client, or {@code --plain} line mode. Flags
+ * prefill the connect screen; with --name and --create/--join it goes straight to the chat.
+ */
 @Command(name = "client", mixinStandardHelpOptions = true,
-        description = "Run the terminal chat client.")
+        description = {"Run the terminal chat client.",
+                "Full screen by default (F1 shows the keys); --plain reads lines from stdin and prints the chat."})
 public final class ClientCommand implements Callable<Integer> {
+    static final int EXIT_BAD_FLAGS = 2;
+
+    @Option(names = "--server", paramLabel = "HOST", description = "server address (default: last used, else 127.0.0.1)")
+    String server;
+    @Option(names = "--tcp-port", paramLabel = "PORT", description = "server TCP port (default: last used, else 9090)")
+    String tcpPort;
+    @Option(names = "--udp-port", paramLabel = "PORT", description = "server UDP port (default: last used, else 9091)")
+    String udpPort;
+    @Option(names = "--name", paramLabel = "NAME", description = "your user name")
+    String name;
+    @Option(names = "--create", paramLabel = "ROOM", description = "create this room and go straight to it (needs --name)")
+    String create;
+    @Option(names = "--join", paramLabel = "ROOM", description = "join this room and go straight to it (needs --name)")
+    String join;
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "password for --create or --join")
+    String password;
+    @Option(names = "--theme", paramLabel = "NAME", defaultValue = "dark", description = "colour theme: dark or light (default: ${DEFAULT-VALUE})")
+    String theme;
+    @Option(names = "--plain", description = "no full screen: read lines from stdin, print the chat to stdout")
+    boolean plain;
+
+    private final InputStream stdin;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final SettingsStore store;
+
+    public ClientCommand() {
+        // UTF-8 whatever the locale: chat text is UTF-8 on the wire, and LANG=C would print '?'.
+        this(System.in, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                System.err, SettingsStore.forUser(System.getenv()));
+    }
+
+    /** For tests and embedding: explicit streams and settings file. */
+    public ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.store = store;
+    }
+
     @Override
     public Integer call() {
-        System.err.println("chat client: not built yet");
-        return 1;
+        ClientSettings flags;
+        Theme chosen;
+        try {
+            flags = parseFlags();
+            chosen = Theme.load(theme);
+        } catch (BadFlag | Theme.ThemeException e) {
+            stderr.println("chat client: " + e.getMessage());
+            return EXIT_BAD_FLAGS;
+        }
+        ClientSettings values = flags.or(store.load()).or(ClientSettings.DEFAULTS);
+        Optional<String> pw = Optional.ofNullable(password);
+        if (plain) {
+            if (values.name() == null) {
+                stderr.println("chat client: --plain needs --name");
+                return EXIT_BAD_FLAGS;
+            }
+            return runPlain(values, pw);
+        }
+        return runFullScreen(values, chosen, pw);
+    }
+
+    private int runPlain(ClientSettings v, Optional<String> pw) {
+        ChatClient client;
+        try {
+            client = new ChatClient(new ServerAddress(v.server(), v.tcpPort(), v.udpPort()));
+        } catch (ClientException e) {
+            stderr.println("chat client: " + e.getMessage());
+            return 1;
+        }
+        Optional<RoomRequest> first = create != null ? Optional.of(RoomRequest.create(create, v.name(), pw))
+                : join != null ? Optional.of(RoomRequest.join(join, v.name(), pw)) : Optional.empty();
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return new PlainMode(client, in, stdout, v.name()).run(first);
+    }
+
+    private int runFullScreen(ClientSettings values, Theme chosen, Optional<String> pw) {
+        quietConsoleLogging();
+        Screen screen;
+        try {
+            Terminal terminal = new DefaultTerminalFactory(stdout, stdin, StandardCharsets.UTF_8)
+                    .setForceTextTerminal(true) // never a Swing window, even with DISPLAY set
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+            allowCtrlQ();
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+        } catch (IOException | RuntimeException e) {
+            stderr.println("chat client: cannot use this terminal (" + e.getMessage() + "); try --plain");
+            return 1;
+        }
+        ClientUi ui = new ClientUi(screen, chosen);
+        ClientApp app = new ClientApp(ui, ChatClient::new, store, banner(),
+                new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw));
+        Thread restore = new Thread(() -> {
+            stopQuietly(screen);
+            app.leaveAllNow();
+        }, "ocm-restore");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            ui.start();
+            ui.post(app::begin);
+            ui.awaitExit();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            stopQuietly(screen);
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * A log line written to the terminal would garble the full screen: drop the console handlers
+     * only, so a file log (host mode writes the server's log to a file) keeps working.
+     */
+    private static void quietConsoleLogging() {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            if (h instanceof ConsoleHandler) {
+                root.removeHandler(h);
+            }
+        }
+    }
+
+    /**
+     * Ctrl+Q is XON to a terminal with flow control on, so it would never reach us. Lanterna saved
+     * the terminal's settings before this and restores them on exit, flow control included.
+     */
+    private static void allowCtrlQ() {
+        try {
+            Process p = new ProcessBuilder("sh", "-c", "stty -ixon < /dev/tty").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+        } catch (IOException e) {
+            // no stty: Ctrl+C and /quit still work
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ClientSettings parseFlags() throws BadFlag {
+        Integer tcp = port(tcpPort, "--tcp-port");
+        Integer udp = port(udpPort, "--udp-port");
+        if (server != null && server.isBlank()) {
+            throw new BadFlag("--server is empty");
+        }
+        if (name != null && Names.userProblem(name).isPresent()) {
+            throw new BadFlag("--name: " + Names.userProblem(name).get());
+        }
+        if (create != null && join != null) {
+            throw new BadFlag("use --create or --join, not both");
+        }
+        for (String room : new String[]{create, join}) {
+            if (room != null && Names.roomProblem(room).isPresent()) {
+                throw new BadFlag("room: " + Names.roomProblem(room).get());
+            }
+        }
+        if (password != null && create == null && join == null) {
+            throw new BadFlag("--password needs --create or --join");
+        }
+        return new ClientSettings(server, tcp, udp, name);
+    }
+
+    private static Integer port(String value, String flag) throws BadFlag {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(value.strip());
+            if (p >= 1 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new BadFlag(flag + " must be a port number from 1 to 65535, got '" + value + "'");
+    }
+
+    static List<String> banner() {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = ClientCommand.class.getResourceAsStream("/ocm/assets/banner.txt")) {
+            if (in != null) {
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().forEach(lines::add);
+            }
+        } catch (IOException e) {
+            // no banner: the connect screen works without it
+        }
+        return lines.isEmpty() ? List.of("OCM - Online Chat Messenger") : lines;
+    }
+
+    private static void stopQuietly(Screen screen) {
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            // the terminal is gone; nothing left to restore
+        }
+    }
+
+    /** A flag value that cannot be used. */
+    private static final class BadFlag extends Exception {
+        BadFlag(String message) {
+            super(message);
+        }
     }
 }

@@ -165,6 +165,7 @@ public final class LiveAdmin implements ServerAdmin {
             putIfPositive(drops, "tcp timed out", tcp.timedOut.get());
             putIfPositive(drops, "tcp evicted", tcp.evicted.get());
             putIfPositive(drops, "tcp bad request", tcp.badRequests.get());
+            putIfPositive(drops, "tcp refused (all busy)", tcp.refused.get());
             return new StatsView(Duration.ofMillis(now - startedAt), registry.rooms().size(), registry.memberCount(),
                     c.messagesIn, c.deliveries, c.messagesPerSecond(now), c.deliveriesPerSecond(now), c.retransmissions,
                     drops, c.bytesIn, c.bytesOut, heapUsed, rt.maxMemory());

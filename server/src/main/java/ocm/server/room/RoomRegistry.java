@@ -31,7 +31,9 @@ public final class RoomRegistry {
     /** Restored members whose token we know only by its hash, until their client speaks. */
     private final Map<String, Member> byHash = new HashMap<>();
     private final Revocations revocations = new Revocations(50_000, 10 * 60_000L);
+    private static final String HASHED = "#";
     private int memberCount;
+    private int hashedRevocations;
     private boolean dirty;
 
     public RoomRegistry(Limits limits, Tokens tokens) {
@@ -152,7 +154,10 @@ public final class RoomRegistry {
             byTokenBytes.remove(m.tokenUtf8());
             revocations.add(m.token(), m.room().name(), m.address(), m.protocol(), reason, message, now);
         } else {
+            // Restored and never seen since: remember it by hash, so a late datagram still gets "ended".
             byHash.remove(m.tokenHash());
+            revocations.add(HASHED + m.tokenHash(), m.room().name(), m.address(), m.protocol(), reason, message, now);
+            hashedRevocations++;
         }
         dirty = true;
     }
@@ -170,7 +175,11 @@ public final class RoomRegistry {
     }
 
     public Revocations.Revoked revoked(String token, long now) {
-        return revocations.get(token, now);
+        Revocations.Revoked r = revocations.get(token, now);
+        if (r == null && hashedRevocations > 0) {
+            r = revocations.get(HASHED + Tokens.hash(token), now);
+        }
+        return r;
     }
 
     public void expireRevocations(long now) {

@@ -38,8 +38,8 @@ import ocm.server.ServerConfig;
  * The TCRP service. One selector thread ({@code ocm-tcp-0}) accepts and reads requests from
  * every connection without blocking, so a slow or silent client holds up no one; each connection
  * must deliver its whole request and take its answer within the deadline. Connections are capped
- * in total and per IP; at a cap the OLDEST connection is closed, so a flood of idle connections
- * cannot keep a real client out. Requests are answered on two workers ({@code ocm-tcp-1..2}).
+ * in total and per IP; at a cap the OLDEST connection still sending its request is closed, so a
+ * flood of idle connections cannot keep a real client out. Requests are answered on two workers ({@code ocm-tcp-1..2}).
  */
 public final class TcpService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
@@ -60,6 +60,7 @@ public final class TcpService implements AutoCloseable {
     public final AtomicLong timedOut = new AtomicLong();
     public final AtomicLong evicted = new AtomicLong();
     public final AtomicLong badRequests = new AtomicLong();
+    public final AtomicLong refused = new AtomicLong();
 
     public TcpService(ServerConfig config, RequestHandler handler) throws IOException {
         this.config = config;
@@ -97,6 +98,8 @@ public final class TcpService implements AutoCloseable {
         final long deadline;
         final ByteBuffer header = ByteBuffer.allocate(TcrpCodec.HEADER_SIZE);
         TcrpHeader parsed;
+        /** The request is complete and being answered: never evicted. */
+        boolean dispatched;
         ByteBuffer body;
         ByteBuffer out;
         SelectionKey key;
@@ -170,7 +173,11 @@ public final class TcpService implements AutoCloseable {
                 ch.configureBlocking(false);
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
                 String ip = remote.getAddress().getHostAddress();
-                makeRoom(ip);
+                if (!makeRoom(ip)) {
+                    refused.incrementAndGet();
+                    closeQuietly(ch);
+                    continue;
+                }
                 Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
                 open.add(c);
@@ -181,17 +188,27 @@ public final class TcpService implements AutoCloseable {
         }
     }
 
-    /** At a cap, the oldest connection (of this IP, or overall) makes way for the new one. */
-    private void makeRoom(String ip) {
+    /**
+     * At a cap, the oldest connection still reading its request (of this IP, or overall) makes way
+     * for the new one; one already being answered is never cut off. False when none can go.
+     */
+    private boolean makeRoom(String ip) {
         ArrayDeque<Connection> mine = byIp.get(ip);
-        if (mine != null && mine.size() >= config.maxConnectionsPerIp()) {
-            evicted.incrementAndGet();
-            close(mine.peekFirst());
+        if (mine != null && mine.size() >= config.maxConnectionsPerIp() && !evictOldestReading(mine)) {
+            return false;
         }
-        if (open.size() >= config.maxConnections()) {
-            evicted.incrementAndGet();
-            close(open.iterator().next());
+        return open.size() < config.maxConnections() || evictOldestReading(open);
+    }
+
+    private boolean evictOldestReading(Iterable<Connection> oldestFirst) {
+        for (Connection c : oldestFirst) {
+            if (!c.dispatched) {
+                evicted.incrementAndGet();
+                close(c);
+                return true;
+            }
         }
+        return false;
     }
 
     private void read(Connection c) throws IOException {
@@ -219,6 +236,7 @@ public final class TcpService implements AutoCloseable {
         }
         if (!c.body.hasRemaining()) {
             c.key.interestOps(0);
+            c.dispatched = true;
             dispatch(c);
         }
     }

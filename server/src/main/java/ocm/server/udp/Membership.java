@@ -30,6 +30,8 @@ import ocm.server.room.Tokens;
  */
 public final class Membership {
     private static final Logger LOG = Logger.getLogger("ocm.server.rooms");
+    /** Reasons (kick, ban, close) are cut to this, so every notice and event built from them fits a datagram. */
+    static final int MAX_REASON_BYTES = 1000;
 
     private final RoomRegistry registry;
     private final Outbox outbox;
@@ -86,10 +88,11 @@ public final class Membership {
     // ---- leaving -----------------------------------------------------------------------
 
     /** Ends one membership; a host leaving, timing out or being removed closes the room. */
-    public void end(Member m, EndReason reason, String message, long now) {
+    public void end(Member m, EndReason reason, String reasonText, long now) {
         if (m.gone()) {
             return;
         }
+        String message = Relay.truncate(reasonText, MAX_REASON_BYTES);
         Room room = m.room();
         if (m.isHost()) {
             // The host hears the answer to what it did (e.g. Ended(LEFT)); everyone else hears why the room closed.
@@ -112,10 +115,11 @@ public final class Membership {
         closeRoom(room, reason, message, now, null);
     }
 
-    private void closeRoom(Room room, EndReason reason, String message, long now, Member alreadyTold) {
+    private void closeRoom(Room room, EndReason reason, String reasonText, long now, Member alreadyTold) {
         if (room.closed()) {
             return;
         }
+        String message = Relay.truncate(reasonText, MAX_REASON_BYTES);
         for (Member m : room.members()) {
             if (m != alreadyTold) {
                 tellEnded(m, reason, message);
@@ -133,7 +137,7 @@ public final class Membership {
             return;
         }
         if (m.stream() != null || m.protocol() == 2) {
-            outbox.sendNow(m.room().nameUtf8(), m.address(), new Packet.Ended(reason, Relay.truncate(message, 1000)));
+            outbox.sendNow(m.room().nameUtf8(), m.address(), new Packet.Ended(reason, message));
             return;
         }
         if (reason == EndReason.LEFT) {

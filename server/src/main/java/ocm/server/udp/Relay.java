@@ -223,19 +223,20 @@ public final class Relay {
         }
     }
 
+    /** The longest prefix of {@code s} (whole code points) that fits in {@code maxBytes} of UTF-8. */
     static String truncate(String s, int maxBytes) {
-        byte[] b = Utf8.encode(s);
-        if (b.length <= maxBytes) {
-            return s;
+        int bytes = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > maxBytes) {
+                return s.substring(0, i);
+            }
+            bytes += n;
+            i += Character.charCount(cp);
         }
-        int end = Math.min(s.length(), maxBytes);
-        while (end > 0 && Utf8.encode(s.substring(0, end)).length > maxBytes) {
-            end--;
-        }
-        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end);
+        return s;
     }
 
     static String show(InetSocketAddress a) {

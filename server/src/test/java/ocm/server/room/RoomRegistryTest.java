@@ -111,6 +111,19 @@ class RoomRegistryTest {
     }
 
     @Test
+    void aRestoredMemberRemovedBeforeItSpeaksIsStillRevokedByItsToken() throws Exception {
+        Member host = registry.create("r", "host", Optional.empty(), 1, null, 0);
+        RoomRegistry fresh = new RoomRegistry(new RoomRegistry.Limits(10, 3, 2, 10, 10), new Tokens());
+        Room room = fresh.restoreRoom("r", "host", Optional.empty(), 0, 1, 0, List.of(), List.of());
+        Member restored = fresh.restoreMember(room, "host", Tokens.hash(host.token()), null, 1, 0, 0);
+        fresh.close(room, EndReason.CLOSED_BY_ADMIN, "bye", 10);
+        assertNull(fresh.byToken(host.token()));
+        assertEquals(EndReason.CLOSED_BY_ADMIN, fresh.revoked(host.token(), 20).reason());
+        assertNull(fresh.revoked("token_" + "2".repeat(32), 20));
+        assertTrue(restored.gone());
+    }
+
+    @Test
     void tokenBucketAllowsTheBurstThenTheRate() {
         TokenBucket b = new TokenBucket(2, 3, 0);
         assertTrue(b.tryTake(0));

@@ -1,0 +1,247 @@
+package ocm.server.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import ocm.protocol.ErrorCode;
+import ocm.protocol.tcrp.Admission;
+import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.EventKind;
+import ocm.protocol.ucrp.v2.Packet;
+import ocm.server.ChatServer;
+import ocm.server.ServerConfig;
+import ocm.server.admin.UserView;
+import ocm.server.testing.TcrpClient;
+import ocm.server.testing.V1TestClient;
+import ocm.server.testing.V2TestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's commands on a real {@link ChatServer} with real members: alice (host, v2), bob (v2) and
+ * carol (v1, the seed's protocol) in "lobby". What the operator types must reach the members.
+ */
+class ConsoleOnServerTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String SERVER = "*server*";
+
+    @TempDir
+    Path dir;
+    private ChatServer server;
+    private CommandTable console;
+    private TcrpClient tcrp;
+    private V2TestClient alice;
+    private V2TestClient bob;
+    private V1TestClient carol;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ChatServer(ServerConfig.forTests().withDataDir(Optional.of(dir))).start();
+        console = AdminCommands.table(server.admin());
+        tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("lobby", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("lobby", "bob", Optional.empty(), 2).admission();
+        Admission c = tcrp.join("lobby", "carol").admission();
+        alice = new V2TestClient(server.udpPort(), "lobby", a.token());
+        bob = new V2TestClient(server.udpPort(), "lobby", b.token());
+        carol = new V1TestClient(server.udpPort(), "lobby", c.token());
+        alice.register();
+        bob.register();
+        carol.register();
+        alice.awaitRegistered(WAIT);
+        bob.awaitRegistered(WAIT);
+        awaitUser("lobby", "carol registered over v1", u -> u.name().equals("carol") && u.protocol() == 1);
+    }
+
+    @AfterEach
+    void stop() {
+        alice.close();
+        bob.close();
+        carol.close();
+        server.close();
+    }
+
+    private String run(String line) {
+        return console.run(line).text();
+    }
+
+    private void awaitUser(String room, String what, Predicate<UserView> p) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (server.admin().users(Optional.of(room)).stream().noneMatch(p)) {
+            assertTrue(System.nanoTime() < end, "gave up waiting for " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitEvent(V2TestClient client, EventKind kind, String name, String text) throws Exception {
+        client.await(kind + " " + name + " " + text, () -> client.events().stream()
+            .anyMatch(e -> e.kind() == kind && e.name().equals(name) && e.text().equals(text)), WAIT);
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.split("\n"));
+    }
+
+    @Test
+    void roomsAndUsersDescribeTheLiveServer() {
+        List<String> rooms = lines(run("/rooms"));
+        assertEquals(2, rooms.size(), rooms.toString());
+        assertTrue(rooms.get(1).matches("lobby +alice +3 +no +\\d+ +\\d+s"), rooms.get(1));
+
+        List<String> users = lines(run("/users lobby"));
+        assertEquals(4, users.size(), users.toString());
+        assertTrue(users.get(1).matches("alice +lobby +127\\.0\\.0\\.1:\\d+ +v2 +\\d+s +host"), users.get(1));
+        assertTrue(users.get(2).matches("bob +lobby +127\\.0\\.0\\.1:\\d+ +v2 +\\d+s"), users.get(2));
+        assertTrue(users.get(3).matches("carol +lobby +127\\.0\\.0\\.1:\\d+ +v1 +\\d+s"), users.get(3));
+        assertTrue(run("/users nowhere").contains("nowhere"));
+    }
+
+    @Test
+    void kickIsSeenByTheKickedMemberAndByTheOthers() throws Exception {
+        assertEquals("kicked carol from lobby\n", run("/kick lobby carol be nice"));
+        carol.awaitChat(SERVER, "you were kicked: be nice", WAIT);
+        carol.awaitRoomClosed(WAIT);
+        awaitEvent(alice, EventKind.KICKED, "carol", "be nice");
+        awaitEvent(bob, EventKind.KICKED, "carol", "be nice");
+
+        assertEquals("kicked bob from lobby\n", run("/kick lobby bob"));
+        bob.awaitEnded(WAIT);
+        assertEquals(EndReason.KICKED, bob.ended().reason());
+        awaitEvent(alice, EventKind.KICKED, "bob", "");
+        assertEquals(List.of("alice"), server.admin().users(Optional.of("lobby")).stream().map(UserView::name).toList());
+    }
+
+    @Test
+    void kickingSomeoneUnknownIsOneLineAndChangesNothing() throws Exception {
+        String answer = run("/kick lobby nobody");
+        assertEquals(1, lines(answer).size(), answer);
+        assertTrue(answer.contains("nobody"), answer);
+        assertEquals(3, server.admin().users(Optional.of("lobby")).size());
+    }
+
+    @Test
+    void banRefusesARejoinUntilUnbanned() throws Exception {
+        assertEquals("banned bob from lobby\n", run("/ban lobby bob spam"));
+        bob.awaitEnded(WAIT);
+        assertEquals(EndReason.BANNED, bob.ended().reason());
+        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bob").refusal().error());
+        List<String> bans = lines(run("/bans lobby"));
+        assertEquals(List.of("USER  ADDRESS    REASON", "bob   127.0.0.1  spam"), bans);
+
+        assertEquals("unbanned bob in lobby\n", run("/unban lobby bob"));
+        assertEquals("no bans in lobby\n", run("/bans lobby"));
+        assertTrue(tcrp.join("lobby", "bob").ok());
+    }
+
+    @Test
+    void closeTellsEveryone() throws Exception {
+        assertEquals("closed lobby\n", run("/close lobby maintenance"));
+        alice.awaitEnded(WAIT);
+        bob.awaitEnded(WAIT);
+        assertEquals(EndReason.CLOSED_BY_ADMIN, alice.ended().reason());
+        assertEquals("maintenance", bob.ended().message());
+        carol.awaitChat(SERVER, "the room was closed by the server: maintenance", WAIT);
+        carol.awaitRoomClosed(WAIT);
+        assertEquals("no rooms\n", run("/rooms"));
+    }
+
+    @Test
+    void sayReachesV1AndV2Members() throws Exception {
+        assertEquals("announced to lobby\n", run("/say lobby restart at noon, don't panic!"));
+        awaitEvent(alice, EventKind.NOTICE, "", "restart at noon, don't panic!");
+        awaitEvent(bob, EventKind.NOTICE, "", "restart at noon, don't panic!");
+        carol.awaitChat(SERVER, "restart at noon, don't panic!", WAIT);
+    }
+
+    @Test
+    void sayToEveryRoomCountsThem() throws Exception {
+        Admission dave = tcrp.create("my room", "dave").admission();
+        try (V1TestClient d = new V1TestClient(server.udpPort(), "my room", dave.token())) {
+            d.register();
+            // The register datagram must be in before the announcement, or dave has no address to reach.
+            awaitUser("my room", "dave registered over v1", u -> u.name().equals("dave") && u.protocol() == 1);
+            assertEquals("announced to 2 rooms\n", run("/say * going down in 5"));
+            d.awaitChat(SERVER, "going down in 5", WAIT);
+            carol.awaitChat(SERVER, "going down in 5", WAIT);
+        }
+    }
+
+    @Test
+    void aRoomWithSpacesIsQuoted() throws Exception {
+        tcrp.create("my room", "dave");
+        assertTrue(run("/users \"my room\"").contains("dave"));
+        assertEquals("closed my room\n", run("/close 'my room'"));
+    }
+
+    @Test
+    void statsAndSave() throws Exception {
+        String stats = run("/stats");
+        assertTrue(stats.contains("\nrooms            1\n"), stats);
+        assertTrue(stats.contains("\nmembers          3\n"), stats);
+        assertEquals("state saved\n", run("/save"));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.findAny().isPresent(), "no state file written");
+        }
+    }
+
+    @Test
+    void completionAsksTheLiveServer() throws Exception {
+        assertEquals(List.of("lobby"), console.complete(List.of("/kick", ""), 1));
+        assertEquals(List.of("alice", "bob", "carol"), console.complete(List.of("/kick", "lobby", ""), 2));
+        tcrp.create("games", "zed");
+        assertEquals(Set.of("*", "lobby", "games"), Set.copyOf(console.complete(List.of("/say", ""), 1)));
+    }
+
+    @Test
+    void theLineEditorCompletesLiveNamesAndCtrlDStopsTheServer() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AdminConsole editor = new AdminConsole(server.admin(), dir.resolve("console_history"),
+            new ByteArrayInputStream("/kick lo\tca\t too loud\n\004".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), AdminConsole.Mode.INTERACTIVE);
+        editor.run();
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("kicked carol from lobby\n"), shown);
+        carol.awaitChat(SERVER, "you were kicked: too loud", WAIT);
+        assertTrue(server.isStopped());
+        // Tab added a space after each completed name.
+        assertTrue(Files.readString(dir.resolve("console_history")).contains("/kick lobby carol  too loud"));
+    }
+
+    @Test
+    void quitFromAPipeStopsTheServerAndTellsTheMembers() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AdminConsole piped = new AdminConsole(server.admin(), dir.resolve("console_history"),
+            new ByteArrayInputStream("/quit\n/rooms\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), AdminConsole.Mode.PIPED);
+        piped.run();
+        assertTrue(server.isStopped());
+        assertEquals("shutting down...\nserver stopped\n", bytes.toString(StandardCharsets.UTF_8));
+        alice.await("shutdown notice", () -> alice.errors().stream()
+            .anyMatch(e -> e.code() == ErrorCode.SERVER_SHUTTING_DOWN), WAIT);
+        carol.awaitChat(SERVER, "the server is shutting down", WAIT);
+    }
+
+    @Test
+    void endOfPipedInputLeavesTheServerRunning() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new AdminConsole(server.admin(), null, new ByteArrayInputStream("/rooms\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), AdminConsole.Mode.PIPED).run();
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("ROOM "));
+        assertFalse(server.isStopped());
+        assertEquals(1, tcrp.list().rooms().size());
+    }
+}

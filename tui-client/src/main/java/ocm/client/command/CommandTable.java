@@ -1,0 +1,131 @@
+package ocm.client.command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Slash commands declared once: {@link #run} checks arguments and host rights before calling a
+ * handler, and help and completion are generated from the same entries.
+ *
+ * @param <C> what handlers act on (the chat screen, or plain mode)
+ */
+public final class CommandTable<C> {
+    /** What a command's first argument completes to. */
+    public enum Completion { NONE, MEMBER, ROOM }
+
+    /** Acts on a parsed command line; a thrown {@link CommandException} becomes a line for the user. */
+    @FunctionalInterface
+    public interface Handler<C> {
+        void handle(C context, Args args) throws CommandException;
+    }
+
+    /** One table row. */
+    public record Command<C>(String name, String usage, String help, boolean hostOnly, int minArgs,
+                             Completion completion, Handler<C> handler) {
+    }
+
+    /** The words after the command name, and the raw text after the first {@code n} of them. */
+    public record Args(List<String> words, String raw) {
+        public String get(int i) {
+            return words.get(i);
+        }
+
+        public int size() {
+            return words.size();
+        }
+
+        public Optional<String> optional(int i) {
+            return i < words.size() ? Optional.of(words.get(i)) : Optional.empty();
+        }
+
+        /** The text after the first {@code n} words, spacing kept. */
+        public String restAfter(int n) {
+            String s = raw.stripLeading();
+            for (int i = 0; i < n && !s.isEmpty(); i++) {
+                int sp = s.indexOf(' ');
+                s = sp < 0 ? "" : s.substring(sp + 1).stripLeading();
+            }
+            return s;
+        }
+    }
+
+    /** A command that could not run, with the reason in words. */
+    public static final class CommandException extends Exception {
+        public CommandException(String message) {
+            super(message);
+        }
+    }
+
+    private final Map<String, Command<C>> commands = new LinkedHashMap<>();
+
+    public CommandTable<C> register(String name, String usage, String help, boolean hostOnly, int minArgs,
+                                    Completion completion, Handler<C> handler) {
+        commands.put(name, new Command<>(name, usage, help, hostOnly, minArgs, completion, handler));
+        return this;
+    }
+
+    public static boolean isCommand(String line) {
+        return line.startsWith("/") && !line.startsWith("//");
+    }
+
+    /** Runs {@code line} ("/name args..."); the problem, if any, comes back as an exception. */
+    public void run(String line, C context, boolean isHost) throws CommandException {
+        String body = line.substring(1);
+        int sp = body.indexOf(' ');
+        String name = (sp < 0 ? body : body.substring(0, sp)).toLowerCase();
+        String raw = sp < 0 ? "" : body.substring(sp + 1);
+        Command<C> c = commands.get(name);
+        if (c == null) {
+            throw new CommandException("unknown command /" + name + " (try /help)");
+        }
+        List<String> words = raw.isBlank() ? List.of() : Arrays.asList(raw.strip().split("\\s+"));
+        if (words.size() < c.minArgs()) {
+            throw new CommandException("usage: " + c.usage());
+        }
+        if (c.hostOnly() && !isHost) {
+            throw new CommandException("/" + name + " is for the room's host only");
+        }
+        c.handler().handle(context, new Args(words, raw));
+    }
+
+    public List<Command<C>> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    /** One line per command: usage, then what it does. */
+    public List<String> help() {
+        int w = commands.values().stream().mapToInt(c -> c.usage().length()).max().orElse(0);
+        return commands.values().stream()
+                .map(c -> String.format("%-" + w + "s  %s%s", c.usage(), c.help(), c.hostOnly() ? " (host)" : ""))
+                .collect(Collectors.toList());
+    }
+
+    /** Command names ("/join") starting with {@code prefix} (which includes the slash). */
+    public List<String> completeName(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String n : commands.keySet()) {
+            if (("/" + n).startsWith(prefix.toLowerCase())) {
+                out.add("/" + n);
+            }
+        }
+        return out;
+    }
+
+    /** What the first argument of {@code /name} completes to. */
+    public Completion argumentCompletion(String name) {
+        Command<C> c = commands.get(name.startsWith("/") ? name.substring(1).toLowerCase() : name);
+        return c == null ? Completion.NONE : c.completion();
+    }
+
+    public static List<String> sorted(List<String> in) {
+        List<String> out = new ArrayList<>(in);
+        Collections.sort(out, String.CASE_INSENSITIVE_ORDER);
+        return out;
+    }
+}

@@ -1,0 +1,344 @@
+package ocm.client.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import ocm.client.net.NetEvent.LinkState;
+import ocm.protocol.reliable.ReceiveWindow;
+import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.Packet;
+import ocm.protocol.ucrp.v2.V2Datagram;
+
+/**
+ * One room membership over UCRP v2: registers (and re-registers after a server restart), sends
+ * chats reliably, takes the server's delivery stream in order and once, pings. Not thread-safe:
+ * the client's single network thread owns it; times are passed in from one clock.
+ */
+final class RoomSession {
+    /** Where this session's datagrams go. */
+    interface Outbound {
+        void send(V2Datagram datagram);
+    }
+
+    static final long PING_INTERVAL_MILLIS = 5_000;
+    static final long NO_ANSWER_AFTER_MILLIS = 15_000;
+    static final long REGISTER_RTO_START_MILLIS = 500;
+    static final long REGISTER_RTO_MAX_MILLIS = 4_000;
+    static final long LEAVE_RETRY_MILLIS = 400;
+    static final int LEAVE_TRIES = 4;
+    /** A NOT_REGISTERED this soon after a Welcome answers a packet of the old session: ignore it. */
+    static final long STALE_ERROR_MILLIS = 1_000;
+    /** Registering longer than this gets a line in the room (a wrong UDP port, a firewall). */
+    static final long SLOW_REGISTER_MILLIS = 5_000;
+    private static final int RECEIVE_CAPACITY = 512;
+
+    private enum Phase { REGISTERING, LIVE, LEAVING, ENDED }
+
+    private final String room;
+    private final String token;
+    private final Outbound out;
+    private final Consumer<NetEvent> events;
+    private final Random random;
+    private final OutgoingChats chats;
+    private final ReceiveWindow<Packet.Reliable> deliveries = new ReceiveWindow<>(RECEIVE_CAPACITY, 0);
+
+    private Phase phase = Phase.REGISTERING;
+    private boolean reconnecting;
+    private int session;
+    private long registerDue;
+    private long registerRto;
+    private long registerStarted;
+    private boolean slowSaid;
+    private long welcomedAt;
+    private int lastMsgId;
+    private long lastHeard;
+    private long nextPingAt;
+    private long rtt = -1;
+    private int leaveTries;
+    private long leaveDue;
+    private NetEvent.Status lastStatus;
+
+    RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
+        this.room = room;
+        this.token = token;
+        this.out = out;
+        this.events = events;
+        this.random = random;
+        this.chats = new OutgoingChats(room, events, random);
+    }
+
+    String room() {
+        return room;
+    }
+
+    boolean ended() {
+        return phase == Phase.ENDED;
+    }
+
+    /** Sends the first Register. */
+    void start(long now) {
+        lastHeard = now;
+        newSession(now);
+    }
+
+    void chat(long localId, boolean action, String text, long now) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+            events.accept(new NetEvent.NotDelivered(room, localId, "you are no longer in this room"));
+            return;
+        }
+        Packet.Chat c = chats.add(localId, action, text, now);
+        if (c != null && phase == Phase.LIVE) {
+            send(c);
+        }
+        status(now);
+    }
+
+    void leave(long now) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        phase = Phase.LEAVING;
+        leaveTries = 1;
+        leaveDue = now + LEAVE_RETRY_MILLIS;
+        send(new Packet.Leave());
+    }
+
+    void kick(String target, String reason) {
+        if (phase == Phase.LIVE) {
+            send(new Packet.Kick(target, reason));
+        } else {
+            notice("cannot kick now: " + stateWords());
+        }
+    }
+
+    void close(String reason) {
+        if (phase == Phase.LIVE) {
+            send(new Packet.Close(reason));
+        } else {
+            notice("cannot close now: " + stateWords());
+        }
+    }
+
+    /** Retransmissions, keepalives and the liveness check; called often by the network thread. */
+    void tick(long now) {
+        switch (phase) {
+            case REGISTERING:
+                if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
+                    slowSaid = true;
+                    notice(reconnecting
+                            ? "the server does not take this membership back yet; still trying (if it lost its state, /leave and /join again)"
+                            : "no answer yet from the server's chat (UDP) port; still trying");
+                }
+                if (now >= registerDue) {
+                    registerRto = Math.min(REGISTER_RTO_MAX_MILLIS, registerRto * 2);
+                    sendRegister(now);
+                }
+                break;
+            case LIVE:
+                chats.poll(now, this::send);
+                if (now >= nextPingAt) {
+                    nextPingAt = now + PING_INTERVAL_MILLIS;
+                    send(new Packet.Ping(now));
+                }
+                break;
+            case LEAVING:
+                if (now >= leaveDue) {
+                    if (leaveTries >= LEAVE_TRIES) {
+                        end(Optional.of(EndReason.LEFT), "the server did not confirm");
+                    } else {
+                        leaveTries++;
+                        leaveDue = now + LEAVE_RETRY_MILLIS;
+                        send(new Packet.Leave());
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        status(now);
+    }
+
+    /** Handles one datagram from the server for this room. */
+    void receive(V2Datagram d, long now) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        lastHeard = now;
+        boolean reliableSeen = false;
+        Long refused = null;
+        List<Packet.Ack> acks = new ArrayList<>(1);
+        for (Packet p : d.packets()) {
+            switch (p.type()) {
+                case WELCOME:
+                    onWelcome((Packet.Welcome) p, now);
+                    break;
+                case MESSAGE:
+                case EVENT:
+                case MEMBERS:
+                    if (phase == Phase.LIVE || phase == Phase.LEAVING) {
+                        Packet.Reliable r = (Packet.Reliable) p;
+                        deliveries.offer(r.dseq(), r);
+                        reliableSeen = true;
+                    }
+                    break;
+                case ACCEPTED:
+                    Long r = chats.accepted((Packet.Accepted) p, now);
+                    refused = r != null ? r : refused;
+                    break;
+                case ACK:
+                    acks.add((Packet.Ack) p);
+                    break;
+                case PONG:
+                    onPong((Packet.Pong) p, now);
+                    break;
+                case ENDED: {
+                    Packet.Ended e = (Packet.Ended) p;
+                    end(Optional.of(e.reason()), e.message());
+                    return;
+                }
+                case ERROR: {
+                    Packet.Error e = (Packet.Error) p;
+                    if (refused != null) {
+                        events.accept(new NetEvent.NotDelivered(room, refused, e.message()));
+                        refused = null;
+                    } else {
+                        onError(e, now);
+                    }
+                    break;
+                }
+                default:
+                    break; // client-to-server types: not ours to handle
+            }
+        }
+        if (refused != null) {
+            events.accept(new NetEvent.NotDelivered(room, refused, "refused by the server"));
+        }
+        acks.forEach(a -> chats.acked(a, now));
+        if (reliableSeen) {
+            for (Packet.Reliable r = deliveries.poll(); r != null; r = deliveries.poll()) {
+                deliver(r);
+            }
+            send(new Packet.Ack(deliveries.cumulative(), deliveries.mask()));
+        }
+        status(now);
+    }
+
+    private void onWelcome(Packet.Welcome w, long now) {
+        if (w.session() != session || phase != Phase.REGISTERING) {
+            return; // another session's, or a repeat of ours
+        }
+        phase = Phase.LIVE;
+        welcomedAt = now;
+        nextPingAt = now; // a first ping at once, so the status line shows a round-trip time from the start
+        deliveries.reset(w.firstDseq());
+        chats.unacknowledged().forEach(this::send);
+        if (reconnecting) {
+            reconnecting = false;
+            notice("registered again with the server; back in the room");
+        }
+    }
+
+    private void onPong(Packet.Pong p, long now) {
+        if (p.nonce() <= now && now - p.nonce() < 60_000) {
+            rtt = now - p.nonce();
+        }
+    }
+
+    private void onError(Packet.Error e, long now) {
+        switch (e.code()) {
+            case NOT_REGISTERED:
+                if (phase == Phase.LIVE && now - welcomedAt >= STALE_ERROR_MILLIS) {
+                    reconnecting = true;
+                    notice("the server lost this session (restarted?); registering again");
+                    newSession(now);
+                }
+                break;
+            case UNKNOWN_TOKEN:
+                end(Optional.empty(), "the server no longer knows this membership");
+                break;
+            case SERVER_SHUTTING_DOWN:
+                notice(e.message().contains("shutting down") ? e.message() : "the server is shutting down" + suffix(e.message()));
+                break;
+            default:
+                notice(e.message().isEmpty() ? e.code().name().toLowerCase().replace('_', ' ') : e.message());
+                break;
+        }
+    }
+
+    private void deliver(Packet.Reliable r) {
+        if (r instanceof Packet.ChatMessage m) {
+            if (m.msgId() != 0 && m.msgId() <= lastMsgId) {
+                return; // history we already showed before a re-register
+            }
+            lastMsgId = Math.max(lastMsgId, m.msgId());
+            events.accept(new NetEvent.Message(room, m.msgId(), m.timestampMillis(), m.action(), m.sender(), m.text()));
+        } else if (r instanceof Packet.RoomEvent e) {
+            events.accept(new NetEvent.RoomEvent(room, e.timestampMillis(), e.kind(), e.name(), e.text()));
+        } else if (r instanceof Packet.MemberList l) {
+            events.accept(new NetEvent.Members(room, l.members()));
+        }
+    }
+
+    private void end(Optional<EndReason> reason, String message) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        phase = Phase.ENDED;
+        chats.failAll("the room ended first");
+        events.accept(new NetEvent.Ended(room, reason, message));
+    }
+
+    private void newSession(long now) {
+        int next;
+        do {
+            next = random.nextInt();
+        } while (next == session);
+        session = next;
+        phase = Phase.REGISTERING;
+        registerRto = REGISTER_RTO_START_MILLIS;
+        registerStarted = now;
+        slowSaid = false;
+        sendRegister(now);
+    }
+
+    private void sendRegister(long now) {
+        registerDue = now + registerRto;
+        send(new Packet.Register(session, lastMsgId, chats.oldestUnacked()));
+    }
+
+    private void status(long now) {
+        LinkState state;
+        if (phase == Phase.ENDED) {
+            state = LinkState.ENDED;
+        } else if (phase == Phase.REGISTERING) {
+            state = reconnecting ? LinkState.RECONNECTING : LinkState.REGISTERING;
+        } else if (now - lastHeard > NO_ANSWER_AFTER_MILLIS) {
+            state = LinkState.NO_ANSWER;
+        } else {
+            state = LinkState.LIVE;
+        }
+        NetEvent.Status s = new NetEvent.Status(room, state, rtt, chats.outstanding());
+        if (!s.equals(lastStatus)) {
+            lastStatus = s;
+            events.accept(s);
+        }
+    }
+
+    private String stateWords() {
+        return phase == Phase.REGISTERING ? "still registering with the server" : "you are no longer in this room";
+    }
+
+    private void notice(String text) {
+        events.accept(new NetEvent.Notice(room, text));
+    }
+
+    private static String suffix(String message) {
+        return message.isEmpty() ? "" : ": " + message;
+    }
+
+    private void send(Packet p) {
+        out.send(V2Datagram.of(room, token, p));
+    }
+}

@@ -1,0 +1,267 @@
+package ocm.client.plain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import ocm.client.command.ChatActions;
+import ocm.client.command.CommandTable;
+import ocm.client.command.CommandTable.CommandException;
+import ocm.client.command.SlashCommands;
+import ocm.client.net.ChatService;
+import ocm.client.net.ClientException;
+import ocm.client.net.Membership;
+import ocm.client.net.NetEvent;
+import ocm.client.net.RoomRequest;
+import ocm.client.ui.Canvas;
+import ocm.client.ui.Words;
+import ocm.protocol.Limits;
+import ocm.protocol.Utf8;
+import ocm.protocol.tcrp.RoomListing;
+
+/**
+ * {@code --plain}: no full screen. Lines from stdin are sent (slash commands work), and what
+ * happens is printed as {@code sender: message} and system lines ({@code * bob joined},
+ * {@code -- room closed: host left}). At the end of input it waits for its messages to be
+ * acknowledged, then leaves every room.
+ */
+public final class PlainMode implements ChatActions {
+    private static final long DRAIN_MILLIS = 15_000;
+
+    private final ChatService service;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final String user;
+    private final CommandTable<ChatActions> commands = SlashCommands.table();
+    private final List<Membership> rooms = new ArrayList<>(); // guarded by this
+    private final Set<Long> unresolved = new HashSet<>(); // guarded by this
+    private final Set<String> ended = new HashSet<>(); // guarded by this
+    private final java.util.Map<String, List<String>> members = new java.util.HashMap<>(); // guarded by this
+    private Membership current;
+    private boolean quit;
+
+    public PlainMode(ChatService service, BufferedReader in, PrintStream out, String user) {
+        this.service = service;
+        this.in = in;
+        this.out = out;
+        this.user = user;
+        service.setListener(this::onEvent);
+    }
+
+    /** Enters the first room (if any), then reads stdin until EOF or /quit. Returns the exit code. */
+    public int run(Optional<RoomRequest> first) {
+        try {
+            if (first.isPresent()) {
+                try {
+                    enter(first.get());
+                } catch (ClientException e) {
+                    print("-- cannot " + (first.get().create() ? "create " : "join ") + first.get().room() + ": "
+                            + e.getMessage());
+                    return 1;
+                }
+            }
+            String line;
+            while (!quit && (line = in.readLine()) != null) {
+                handle(line);
+            }
+            awaitUnresolved();
+            return 0;
+        } catch (IOException e) {
+            print("-- cannot read input: " + e.getMessage());
+            return 1;
+        } finally {
+            service.shutdown();
+        }
+    }
+
+    private void handle(String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        try {
+            if (CommandTable.isCommand(line)) {
+                commands.run(line, this, current != null && current.host());
+            } else {
+                say(line.startsWith("//") ? line.substring(1) : line, false);
+            }
+        } catch (CommandException e) {
+            print("-- " + e.getMessage());
+        }
+    }
+
+    private void enter(RoomRequest r) throws ClientException {
+        Membership m = service.enter(r);
+        synchronized (this) {
+            rooms.removeIf(x -> x.room().equals(m.room()));
+            rooms.add(m);
+            ended.remove(m.room());
+            current = m;
+        }
+        print("-- " + (m.host() ? "created " : "joined ") + m.room() + " as " + m.user());
+    }
+
+    private void say(String text, boolean action) throws CommandException {
+        Membership room;
+        synchronized (this) {
+            room = current;
+            if (room == null) {
+                throw new CommandException("you are in no room: /join ROOM or /create ROOM");
+            }
+            if (ended.contains(room.room())) {
+                throw new CommandException("this room is read-only: it has ended");
+            }
+        }
+        int bytes = Utf8.encode(text).length;
+        if (bytes > Limits.MAX_TEXT_BYTES) {
+            throw new CommandException("message is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES + " - not sent");
+        }
+        synchronized (this) {
+            unresolved.add(service.send(room.room(), text, action));
+        }
+    }
+
+    /** Network threads call this. */
+    private void onEvent(NetEvent e) {
+        String prefix = prefix(e.room());
+        if (e instanceof NetEvent.Message m) {
+            print(prefix + (m.action() ? "* " + m.sender() + " " + m.text() : m.sender() + ": " + m.text()));
+        } else if (e instanceof NetEvent.RoomEvent ev) {
+            print(prefix + "* " + Words.event(ev));
+        } else if (e instanceof NetEvent.Notice n) {
+            print(prefix + "-- " + n.text());
+        } else if (e instanceof NetEvent.Ended en) {
+            synchronized (this) {
+                ended.add(en.room());
+            }
+            print(prefix + "-- " + Words.ended(en));
+        } else if (e instanceof NetEvent.NotDelivered n) {
+            resolve(n.localId());
+            print(prefix + "-- not delivered: " + n.reason());
+        } else if (e instanceof NetEvent.Delivered d) {
+            resolve(d.localId());
+        } else if (e instanceof NetEvent.Members ms) {
+            synchronized (this) {
+                members.put(ms.room(), ms.members().stream().map(m -> (m.host() ? "@" : "") + m.name())
+                        .collect(java.util.stream.Collectors.toList()));
+            }
+        }
+    }
+
+    private synchronized void resolve(long id) {
+        unresolved.remove(id);
+        notifyAll();
+    }
+
+    private synchronized String prefix(String room) {
+        return rooms.size() > 1 ? "[" + room + "] " : "";
+    }
+
+    private synchronized void awaitUnresolved() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        while (!unresolved.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void print(String line) {
+        synchronized (out) {
+            out.println(Canvas.stripControls(line)); // no terminal escapes from other people's text
+            out.flush();
+        }
+    }
+
+    // ---- slash commands ------------------------------------------------------------------
+
+    @Override
+    public void join(String room, Optional<String> password) throws CommandException {
+        try {
+            enter(RoomRequest.join(room, user, password));
+        } catch (ClientException e) {
+            throw new CommandException("cannot join " + room + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void create(String room, Optional<String> password) throws CommandException {
+        try {
+            enter(RoomRequest.create(room, user, password));
+        } catch (ClientException e) {
+            throw new CommandException("cannot create " + room + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void leave() throws CommandException {
+        Membership room = requireRoom();
+        service.leave(room.room());
+        synchronized (this) {
+            rooms.remove(room);
+            current = rooms.isEmpty() ? null : rooms.get(rooms.size() - 1);
+        }
+    }
+
+    @Override
+    public void members() throws CommandException {
+        Membership room = requireRoom();
+        List<String> names;
+        synchronized (this) {
+            names = members.getOrDefault(room.room(), room.members());
+        }
+        print("-- " + names.size() + " in " + room.room() + ": " + String.join(", ", names));
+    }
+
+    @Override
+    public void action(String text) throws CommandException {
+        say(text, true);
+    }
+
+    @Override
+    public void quit() {
+        quit = true;
+    }
+
+    @Override
+    public void help() {
+        commands.help().forEach(h -> print("-- " + h));
+    }
+
+    @Override
+    public void kick(String target, String reason) throws CommandException {
+        service.kick(requireRoom().room(), target, reason);
+    }
+
+    @Override
+    public void close(String reason) throws CommandException {
+        service.closeRoom(requireRoom().room(), reason);
+    }
+
+    @Override
+    public void listRooms() throws CommandException {
+        try {
+            List<RoomListing.RoomSummary> list = service.listRooms();
+            print("-- " + list.size() + " room(s)");
+            for (RoomListing.RoomSummary r : list) {
+                print("-- " + r.name() + " (" + r.members() + " members, host " + r.host() + (r.locked() ? ", locked" : "") + ")");
+            }
+        } catch (ClientException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+
+    private synchronized Membership requireRoom() throws CommandException {
+        if (current == null) {
+            throw new CommandException("you are in no room");
+        }
+        return current;
+    }
+}

@@ -1,0 +1,305 @@
+package ocm.client.ui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ocm.client.command.ChatActions;
+import ocm.client.command.CommandTable;
+import ocm.client.command.SlashCommands;
+import ocm.client.config.ClientSettings;
+import ocm.client.config.SettingsStore;
+import ocm.client.net.ChatService;
+import ocm.client.net.ClientException;
+import ocm.client.net.Membership;
+import ocm.client.net.RoomRequest;
+import ocm.client.net.ServerAddress;
+import ocm.protocol.Names;
+import ocm.protocol.tcrp.RoomListing.RoomSummary;
+
+/**
+ * Moves the user between the screens (connect, lobby, chat) and runs what they ask on the
+ * network. Lives on the UI thread; network results come back through {@link ClientUi#post}.
+ */
+public final class ClientApp {
+    static final long LOBBY_REFRESH_MILLIS = 5_000;
+
+    /** Opens the network layer for a server; the tests pass a fake. */
+    @FunctionalInterface
+    public interface Connector {
+        ChatService connect(ServerAddress address) throws ClientException;
+    }
+
+    /** What the command line asked for at start. */
+    public record Start(ClientSettings values, Optional<String> create, Optional<String> join,
+                        Optional<String> password) {
+    }
+
+    private record Connected(ChatService service, List<RoomSummary> rooms) {
+    }
+
+    private final ClientUi ui;
+    private final Connector connector;
+    private final SettingsStore store;
+    private final Start start;
+    private final CommandTable<ChatActions> commands = SlashCommands.table();
+    private final ConnectView connectView;
+    private final LobbyView lobby = new LobbyView(this);
+    private final ChatView chat = new ChatView(this, commands);
+    private volatile ChatService service; // read by the shutdown hook
+    private String user = "";
+    private List<RoomSummary> lastRooms = List.of();
+    private String flash = "";
+    private boolean quitting;
+    /** Joins and creates still waiting for the server; a failure opens the lobby only when none is left. */
+    private int entering;
+
+    public ClientApp(ClientUi ui, Connector connector, SettingsStore store, List<String> banner, Start start) {
+        this.ui = ui;
+        this.connector = connector;
+        this.store = store;
+        this.start = start;
+        this.connectView = new ConnectView(this, banner, start.values());
+        ui.setGlobalKeys(this::globalKey);
+    }
+
+    /** Shows the first screen; with a name and a room from the flags, goes straight to the chat. UI thread. */
+    public void begin() {
+        ui.show(connectView);
+        ClientSettings v = start.values();
+        boolean direct = v.name() != null && (start.create().isPresent() || start.join().isPresent())
+                && v.server() != null && v.tcpPort() != null && v.udpPort() != null;
+        if (direct) {
+            connectView.handle(new KeyStroke(KeyType.Enter));
+        }
+    }
+
+    private boolean globalKey(KeyStroke k) {
+        if (k.getKeyType() == KeyType.Character && k.isCtrlDown() && !k.isAltDown()) {
+            char c = Character.toLowerCase(k.getCharacter());
+            if (c == 'q' || c == 'c') {
+                quit();
+                return true;
+            }
+        }
+        if (k.getKeyType() == KeyType.F1) {
+            help();
+            return true;
+        }
+        return false;
+    }
+
+    // ---- connect and lobby ---------------------------------------------------------------
+
+    void connect(ServerAddress address, String name) {
+        ui.background(() -> {
+            ChatService s = connector.connect(address);
+            try {
+                return new Connected(s, s.listRooms());
+            } catch (ClientException e) {
+                s.shutdown();
+                throw e;
+            }
+        }, c -> connected(c, address, name), connectView::failed);
+    }
+
+    private void connected(Connected c, ServerAddress address, String name) {
+        service = c.service();
+        user = name;
+        service.setListener(e -> ui.post(() -> chat.onEvent(e)));
+        store.save(new ClientSettings(address.host(), address.tcpPort(), address.udpPort(), name));
+        lastRooms = c.rooms();
+        lobby.rooms(c.rooms());
+        if (start.create().isPresent()) {
+            ui.show(chat);
+            enterRoom(true, start.create().get(), start.password());
+        } else if (start.join().isPresent()) {
+            ui.show(chat);
+            enterRoom(false, start.join().get(), start.password());
+        } else {
+            openLobby();
+        }
+    }
+
+    void openLobby() {
+        ui.show(lobby);
+        refreshRooms();
+        ui.setTicker(LOBBY_REFRESH_MILLIS, () -> {
+            if (ui.current() == lobby) {
+                refreshRooms();
+            }
+        });
+    }
+
+    void refreshRooms() {
+        ui.background(service::listRooms, rooms -> {
+            lastRooms = rooms;
+            lobby.rooms(rooms);
+        }, err -> lobby.message(true, err));
+    }
+
+    void leaveLobby() {
+        if (chat.hasRooms()) {
+            ui.show(chat);
+            chat.currentRoom().ifPresent(RoomModel::seen);
+        } else {
+            quit();
+        }
+    }
+
+    void joinFromLobby(String room, boolean locked) {
+        if (!locked) {
+            enterRoom(false, room, Optional.empty());
+            return;
+        }
+        Form form = new Form().add("Password", "", true);
+        DialogView[] dialog = new DialogView[1];
+        dialog[0] = new DialogView(ui, "Password for " + room, form,
+                f -> enterRoom(false, room, Optional.of(f.value(0)), dialog[0]));
+        ui.openDialog(dialog[0]);
+    }
+
+    void createDialog() {
+        Form form = new Form().add("Room", "", false).add("Password", "", true);
+        DialogView[] dialog = new DialogView[1];
+        dialog[0] = new DialogView(ui, "Create a room (password optional)", form, f -> enterRoom(true, f.value(0),
+                f.value(1).isEmpty() ? Optional.empty() : Optional.of(f.value(1)), dialog[0]));
+        ui.openDialog(dialog[0]);
+    }
+
+    // ---- rooms ---------------------------------------------------------------------------
+
+    void enterRoom(boolean create, String room, Optional<String> password) {
+        enterRoom(create, room, password, null);
+    }
+
+    private void enterRoom(boolean create, String room, Optional<String> password, DialogView dialog) {
+        Optional<String> problem = Names.roomProblem(room);
+        if (problem.isPresent()) {
+            report(problem.get(), dialog);
+            return;
+        }
+        if (service == null) {
+            report("not connected", dialog);
+            return;
+        }
+        if (chat.show(room)) {
+            ui.show(chat); // already in it: just go there
+            return;
+        }
+        flash = (create ? "creating " : "joining ") + room + "...";
+        RoomRequest req = create ? RoomRequest.create(room, user, password) : RoomRequest.join(room, user, password);
+        entering++;
+        ui.background(() -> service.enter(req), m -> {
+            entering--;
+            entered(m);
+        }, err -> {
+            entering--;
+            flash = "";
+            report((create ? "cannot create " : "cannot join ") + room + ": " + err, dialog);
+        });
+    }
+
+    private void entered(Membership m) {
+        flash = "";
+        chat.addRoom(m);
+        ui.show(chat);
+    }
+
+    private void report(String text, DialogView dialog) {
+        if (dialog != null && ui.current() == dialog) {
+            dialog.error(text);
+        } else if (ui.current() == lobby || (!chat.hasRooms() && entering == 0)) {
+            if (ui.current() != lobby) {
+                openLobby();
+            }
+            lobby.message(true, text);
+        } else {
+            chat.error(text);
+        }
+    }
+
+    void help() {
+        if (!(ui.current() instanceof HelpView)) {
+            ui.openDialog(new HelpView(ui, commands.help()));
+        }
+    }
+
+    /** Leaves every room and exits (waits for the server's confirmations off the UI thread). */
+    public void quit() {
+        if (quitting) {
+            return;
+        }
+        quitting = true;
+        flash = "leaving all rooms...";
+        ChatService s = service;
+        ui.background(() -> {
+            if (s != null) {
+                s.shutdown();
+            }
+            return Boolean.TRUE;
+        }, ok -> ui.stop(), err -> ui.stop());
+    }
+
+    /**
+     * For the JVM shutdown hook (terminal closed, SIGTERM): leaves every room now, from any
+     * thread, so hosts' rooms close at once instead of timing out.
+     */
+    public void leaveAllNow() {
+        ChatService s = service;
+        if (s != null) {
+            s.shutdown();
+        }
+    }
+
+    // ---- what the views ask --------------------------------------------------------------
+
+    ChatService service() {
+        return service;
+    }
+
+    Theme theme() {
+        return ui.theme();
+    }
+
+    boolean chatShowing() {
+        return ui.current() == chat;
+    }
+
+    long now() {
+        return System.currentTimeMillis();
+    }
+
+    String userName() {
+        return user;
+    }
+
+    String serverLabel() {
+        return service == null ? "" : service.server().host() + ":" + service.server().tcpPort();
+    }
+
+    List<String> knownRoomNames() {
+        List<String> names = new ArrayList<>();
+        lastRooms.forEach(r -> names.add(r.name()));
+        chat.rooms().forEach(r -> {
+            if (!names.contains(r.name())) {
+                names.add(r.name());
+            }
+        });
+        return names;
+    }
+
+    void flash(String text) {
+        flash = text;
+    }
+
+    String flashText() {
+        return flash;
+    }
+
+    /** For tests and host mode: the chat screen. */
+    public ChatView chatView() {
+        return chat;
+    }
+}

@@ -1,0 +1,181 @@
+package ocm.client.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ocm.client.net.NetEvent;
+import ocm.protocol.ucrp.v2.Packet;
+
+/** Everything the chat screen knows about one room; owned by the UI thread. */
+public final class RoomModel {
+    static final int MAX_LINES = 2_000;
+
+    private final String name;
+    private final String user;
+    private boolean host;
+    private final List<ChatLine> lines = new ArrayList<>();
+    private final Map<Long, ChatLine> pending = new HashMap<>();
+    private List<Packet.Member> members = List.of();
+    private int unread;
+    private boolean mentioned;
+    private String endedWhy = "";
+    private NetEvent.Status status;
+    /** Rows scrolled up from the bottom; 0 follows new messages. */
+    private int scroll;
+    private boolean newBelow;
+    /** Index of our "you joined" line while history may still arrive, else -1. */
+    private int joinLine = -1;
+
+    public RoomModel(String name, String user, boolean host, List<String> memberNames, String hostName) {
+        this.name = name;
+        this.user = user;
+        this.host = host;
+        List<Packet.Member> initial = new ArrayList<>();
+        for (String m : memberNames) {
+            initial.add(new Packet.Member(m, m.equals(hostName), false));
+        }
+        this.members = List.copyOf(initial);
+        this.status = new NetEvent.Status(name, NetEvent.LinkState.REGISTERING, -1, 0);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public boolean host() {
+        return host;
+    }
+
+    public List<ChatLine> lines() {
+        return lines;
+    }
+
+    public List<Packet.Member> members() {
+        return members;
+    }
+
+    public int unread() {
+        return unread;
+    }
+
+    public boolean mentioned() {
+        return mentioned;
+    }
+
+    public boolean ended() {
+        return !endedWhy.isEmpty();
+    }
+
+    public String endedWhy() {
+        return endedWhy;
+    }
+
+    public NetEvent.Status status() {
+        return status;
+    }
+
+    public int scroll() {
+        return scroll;
+    }
+
+    public boolean newBelow() {
+        return newBelow;
+    }
+
+    /** Adds our "you joined" line; older messages (the history the server sends) go above it. */
+    public void addJoinLine(ChatLine line) {
+        add(line, true);
+        joinLine = lines.size() - 1;
+    }
+
+    /** Appends a line; {@code visible} says whether the user is looking at this room. */
+    public void add(ChatLine line, boolean visible) {
+        boolean chat = line.kind() == ChatLine.Kind.CHAT || line.kind() == ChatLine.Kind.ACTION;
+        if (chat && joinLine >= 0 && line.timeMillis() < lines.get(joinLine).timeMillis()) {
+            lines.add(joinLine++, line); // history: it happened before we came in
+            return;
+        }
+        if (chat && line.delivery() == ChatLine.Delivery.DELIVERED) {
+            joinLine = -1; // live messages now: history is over
+        }
+        lines.add(line);
+        if (lines.size() > MAX_LINES) {
+            lines.remove(0);
+            joinLine = -1;
+        }
+        if (!visible && line.kind() != ChatLine.Kind.SYSTEM) {
+            unread++;
+            mentioned |= line.mention();
+        }
+        if (scroll > 0) {
+            newBelow = true;
+        }
+    }
+
+    public void addPending(long localId, ChatLine line) {
+        pending.put(localId, line);
+        add(line, true);
+    }
+
+    public void delivered(long localId, boolean final_) {
+        ChatLine l = final_ ? pending.remove(localId) : pending.get(localId);
+        if (l != null) {
+            l.delivered();
+        }
+    }
+
+    public void failed(long localId, String reason) {
+        ChatLine l = pending.remove(localId);
+        if (l != null) {
+            l.failed(reason);
+        }
+    }
+
+    public void members(List<Packet.Member> list) {
+        members = List.copyOf(list);
+        for (Packet.Member m : list) {
+            if (m.name().equals(user)) {
+                host = m.host();
+            }
+        }
+    }
+
+    public void status(NetEvent.Status s) {
+        status = s;
+    }
+
+    public void end(String why) {
+        endedWhy = why.isEmpty() ? "ended" : why;
+    }
+
+    public void seen() {
+        unread = 0;
+        mentioned = false;
+    }
+
+    /** Scrolls by {@code rows} (positive: up, into the past), clamped to [0, maxScroll]. */
+    public void scrollBy(int rows, int maxScroll) {
+        scroll = Math.max(0, Math.min(maxScroll, scroll + rows));
+        if (scroll == 0) {
+            newBelow = false;
+        }
+    }
+
+    public void scrollToTop(int maxScroll) {
+        scroll = Math.max(0, maxScroll);
+    }
+
+    public void scrollToBottom() {
+        scroll = 0;
+        newBelow = false;
+    }
+
+    public boolean isMember(String who) {
+        return members.stream().anyMatch(m -> m.name().equals(who));
+    }
+}

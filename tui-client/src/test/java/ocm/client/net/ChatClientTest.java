@@ -1,0 +1,259 @@
+package ocm.client.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import ocm.protocol.ErrorCode;
+import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.EventKind;
+import ocm.protocol.ucrp.v2.Packet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The network layer against a scripted server on loopback, with time moved by hand. */
+class ChatClientTest {
+    private static final String ROOM = "lobby";
+    private FakeTcrpServer tcp;
+    private FakeUdpServer udp;
+    private FakeClock clock;
+    private ChatClient client;
+    private EventLog log;
+
+    @BeforeEach
+    void start() throws Exception {
+        tcp = new FakeTcrpServer();
+        udp = new FakeUdpServer();
+        clock = new FakeClock();
+        client = new ChatClient(new ServerAddress("127.0.0.1", tcp.port(), udp.port()), clock, new Random(7), 5_000);
+        log = new EventLog();
+        client.setListener(log);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        // Leave retries run on the fake clock: keep it moving while the client shuts down.
+        Thread ticker = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                clock.advance(100);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        ticker.start();
+        client.shutdown();
+        ticker.interrupt();
+        ticker.join();
+        udp.close();
+        tcp.close();
+    }
+
+    /** Joins and completes registration; returns the firstDseq the fake server chose. */
+    private int joinAndWelcome(int firstDseq) throws Exception {
+        Membership m = client.enter(RoomRequest.join(ROOM, "alice", Optional.empty()));
+        assertEquals(ROOM, m.room());
+        Packet.Register r = udp.expect(Packet.Register.class);
+        udp.send(ROOM, new Packet.Welcome(r.session(), firstDseq, 0),
+                new Packet.MemberList(firstDseq, List.of(new Packet.Member("alice", true, false))));
+        udp.expect(Packet.Ack.class, a -> a.cumulative() == firstDseq);
+        log.await(NetEvent.Members.class, e -> true);
+        return firstDseq;
+    }
+
+    @Test
+    void registerIsRetransmittedWithTheSameSessionUntilWelcome() throws Exception {
+        client.enter(RoomRequest.join(ROOM, "alice", Optional.empty()));
+        Packet.Register first = udp.expect(Packet.Register.class);
+        assertEquals(0, first.since());
+        clock.advance(RoomSession.REGISTER_RTO_START_MILLIS + 1);
+        Packet.Register again = udp.expect(Packet.Register.class);
+        assertEquals(first.session(), again.session());
+        udp.send(ROOM, new Packet.Welcome(again.session(), 100, 0),
+                new Packet.MemberList(100, List.of(new Packet.Member("alice", true, false))));
+        NetEvent.Members members = log.await(NetEvent.Members.class, e -> true);
+        assertEquals("alice", members.members().get(0).name());
+        log.await(NetEvent.Status.class, s -> s.state() == NetEvent.LinkState.LIVE);
+    }
+
+    @Test
+    void welcomeOfAnotherSessionIsIgnored() throws Exception {
+        client.enter(RoomRequest.join(ROOM, "alice", Optional.empty()));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        udp.send(ROOM, new Packet.Welcome(r.session() + 1, 100, 0),
+                new Packet.MemberList(100, List.of(new Packet.Member("mallory", true, false))));
+        clock.advance(RoomSession.REGISTER_RTO_START_MILLIS + 1);
+        udp.expect(Packet.Register.class, x -> x.session() == r.session());
+        assertTrue(log.of(NetEvent.Members.class).isEmpty());
+    }
+
+    @Test
+    void chatIsRetransmittedUntilAcceptedThenDelivered() throws Exception {
+        joinAndWelcome(500);
+        long id = client.send(ROOM, "hello", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class);
+        assertEquals("hello", c.text());
+        clock.advance(2_000);
+        Packet.Chat again = udp.expect(Packet.Chat.class);
+        assertEquals(c.seq(), again.seq());
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 42, 1234));
+        NetEvent.Delivered d = log.await(NetEvent.Delivered.class, e -> e.localId() == id);
+        assertEquals(42, d.msgId());
+        log.await(NetEvent.Status.class, s -> s.unacked() == 0);
+    }
+
+    @Test
+    void refusedChatIsNotDeliveredWithTheServersReason() throws Exception {
+        joinAndWelcome(500);
+        long id = client.send(ROOM, "spam", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class);
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 0, 1), new Packet.Error(ErrorCode.RATE_LIMITED, "slow down"));
+        NetEvent.NotDelivered n = log.await(NetEvent.NotDelivered.class, e -> e.localId() == id);
+        assertEquals("slow down", n.reason());
+        assertTrue(log.of(NetEvent.Delivered.class).isEmpty());
+    }
+
+    @Test
+    void chatNeverAcknowledgedIsGivenUp() throws Exception {
+        joinAndWelcome(500);
+        long id = client.send(ROOM, "into the void", false);
+        udp.expect(Packet.Chat.class);
+        for (int i = 0; i < 40 && log.of(NetEvent.NotDelivered.class).isEmpty(); i++) {
+            clock.advance(11_000);
+            Thread.sleep(30);
+        }
+        NetEvent.NotDelivered n = log.await(NetEvent.NotDelivered.class, e -> e.localId() == id);
+        assertTrue(n.reason().contains("did not acknowledge"), n.reason());
+    }
+
+    @Test
+    void deliveriesAreShownOnceAndInServerOrder() throws Exception {
+        int f = joinAndWelcome(1000);
+        udp.send(ROOM, msg(f + 2, 3, "third"));
+        udp.send(ROOM, msg(f + 1, 2, "first"), msg(f + 3, 4, "fourth"));
+        udp.send(ROOM, msg(f + 1, 2, "first")); // duplicate
+        udp.expect(Packet.Ack.class, a -> a.cumulative() == f + 3);
+        udp.send(ROOM, new Packet.RoomEvent(f + 4, 5, EventKind.JOINED, "bob", ""));
+        log.await(NetEvent.RoomEvent.class, e -> e.name().equals("bob"));
+        assertEquals(List.of("first", "third", "fourth"), log.messageTexts());
+    }
+
+    @Test
+    void acksCarryTheMaskOfHeldBackDeliveries() throws Exception {
+        int f = joinAndWelcome(7);
+        udp.send(ROOM, msg(f + 3, 9, "later"));
+        Packet.Ack a = udp.expect(Packet.Ack.class, x -> x.mask() != 0);
+        assertEquals(f, a.cumulative());
+        assertEquals(0b100L, a.mask()); // f+3 is cumulative+1+2
+        assertTrue(log.messageTexts().isEmpty());
+    }
+
+    @Test
+    void notRegisteredMakesTheClientRegisterAgainFromWhereItWas() throws Exception {
+        int f = joinAndWelcome(200);
+        udp.send(ROOM, msg(f + 1, 17, "before restart"));
+        log.await(NetEvent.Message.class, m -> m.msgId() == 17);
+        clock.advance(RoomSession.PING_INTERVAL_MILLIS + 1);
+        udp.expect(Packet.Ping.class);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        log.await(NetEvent.Notice.class, n -> n.text().contains("registering again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        assertEquals(17, r.since());
+        udp.send(ROOM, new Packet.Welcome(r.session(), 9000, 0),
+                msg(9000, 17, "before restart"), msg(9001, 18, "after restart"));
+        log.await(NetEvent.Notice.class, n -> n.text().contains("registered again"));
+        log.await(NetEvent.Message.class, m -> m.msgId() == 18);
+        assertEquals(List.of("before restart", "after restart"), log.messageTexts());
+    }
+
+    @Test
+    void chatsWaitingDuringReRegisterAreResentAfterWelcome() throws Exception {
+        joinAndWelcome(200);
+        clock.advance(RoomSession.STALE_ERROR_MILLIS + 1);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        long id = client.send(ROOM, "queued", false);
+        log.await(NetEvent.Status.class, s -> s.unacked() == 1);
+        udp.send(ROOM, new Packet.Welcome(r.session(), 1, 0));
+        Packet.Chat c = udp.expect(Packet.Chat.class, x -> x.text().equals("queued"));
+        assertEquals(r.nextSeq(), c.seq());
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 5, 1));
+        log.await(NetEvent.Delivered.class, d -> d.localId() == id);
+    }
+
+    @Test
+    void endedMakesTheRoomEndWithTheReason() throws Exception {
+        joinAndWelcome(200);
+        udp.send(ROOM, new Packet.Ended(EndReason.KICKED, "kicked by alice: spam"));
+        NetEvent.Ended e = log.await(NetEvent.Ended.class, x -> true);
+        assertEquals(Optional.of(EndReason.KICKED), e.reason());
+        long id = client.send(ROOM, "still here?", false);
+        log.await(NetEvent.NotDelivered.class, n -> n.localId() == id);
+    }
+
+    @Test
+    void pongGivesTheRoundTripTime() throws Exception {
+        joinAndWelcome(200);
+        clock.advance(RoomSession.PING_INTERVAL_MILLIS + 1);
+        Packet.Ping p = udp.expect(Packet.Ping.class);
+        clock.advance(37);
+        udp.send(ROOM, new Packet.Pong(p.nonce(), 0));
+        log.await(NetEvent.Status.class, s -> s.rttMillis() == 37);
+    }
+
+    @Test
+    void firstPingGoesOutRightAfterWelcomeSoTheRoundTripIsKnownAtOnce() throws Exception {
+        joinAndWelcome(200);
+        Packet.Ping p = udp.expect(Packet.Ping.class); // the clock has not moved: no ping interval has passed
+        clock.advance(3);
+        udp.send(ROOM, new Packet.Pong(p.nonce(), 0));
+        log.await(NetEvent.Status.class, s -> s.rttMillis() == 3);
+    }
+
+    @Test
+    void leaveIsSentAndConfirmedByEnded() throws Exception {
+        joinAndWelcome(200);
+        client.leave(ROOM);
+        udp.expect(Packet.Leave.class);
+        udp.send(ROOM, new Packet.Ended(EndReason.LEFT, "you left"));
+        log.await(NetEvent.Ended.class, e -> e.reason().equals(Optional.of(EndReason.LEFT)));
+    }
+
+    @Test
+    void serverThatDoesNotAnswerIsAClearError() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ChatClient other = new ChatClient(new ServerAddress("127.0.0.1", silent.getLocalPort(), udp.port()),
+                    clock, new Random(1), 300);
+            try {
+                ClientException e = assertThrows(ClientException.class,
+                        () -> other.enter(RoomRequest.join(ROOM, "alice", Optional.empty())));
+                assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+                assertNotEquals(-1, other.localPort());
+            } finally {
+                other.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aServerThatNeverWelcomesIsReportedOnceInTheRoom() throws Exception {
+        client.enter(RoomRequest.join(ROOM, "alice", Optional.empty()));
+        udp.expect(Packet.Register.class);
+        clock.advance(RoomSession.SLOW_REGISTER_MILLIS);
+        log.await(NetEvent.Notice.class, n -> n.text().contains("no answer yet"));
+        clock.advance(RoomSession.SLOW_REGISTER_MILLIS);
+        udp.expect(Packet.Register.class);
+        assertEquals(1, log.of(NetEvent.Notice.class).size());
+    }
+
+    private static Packet.ChatMessage msg(int dseq, int msgId, String text) {
+        return new Packet.ChatMessage(dseq, msgId, 1000L * msgId, false, "bob", text);
+    }
+}

@@ -1,0 +1,102 @@
+package ocm.client.plain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import ocm.client.net.NetEvent;
+import ocm.client.net.RoomRequest;
+import ocm.client.testing.FakeChatService;
+import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.EventKind;
+import org.junit.jupiter.api.Test;
+
+class PlainModeTest {
+    private final FakeChatService fake = new FakeChatService();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private String output() {
+        synchronized (out) {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void await(BooleanSupplier ok, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ok.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never happened: " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void linesAreSentAndEventsPrinted() throws Exception {
+        PipedWriter w = new PipedWriter();
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "alice");
+        int[] code = {-1};
+        Thread t = new Thread(() -> code[0] = plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
+        t.start();
+        await(() -> output().contains("-- joined lobby as alice"), "joined line");
+        fake.emit(new NetEvent.Message("lobby", 1, 0, false, "bob", "hi alice"));
+        fake.emit(new NetEvent.Message("lobby", 2, 0, true, "bob", "waves"));
+        fake.emit(new NetEvent.RoomEvent("lobby", 0, EventKind.JOINED, "carol", ""));
+        await(() -> output().contains("* carol joined"), "event line");
+        w.write("hello bob\n/me smiles\n");
+        w.flush();
+        await(() -> fake.sent.size() == 2, "two sends");
+        fake.sent.forEach(s -> fake.emit(new NetEvent.Delivered("lobby", s.id(), 9, 0)));
+        fake.emit(new NetEvent.Ended("lobby", Optional.of(EndReason.HOST_LEFT), ""));
+        await(() -> output().contains("-- room closed: host left"), "closed line");
+        w.write("still there?\n");
+        w.close();
+        t.join(10_000);
+        assertEquals(0, code[0]);
+        assertEquals("hello bob", fake.sent.get(0).text());
+        assertTrue(fake.sent.get(1).action());
+        assertEquals(2, fake.sent.size());
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.contains("bob: hi alice"), output());
+        assertTrue(lines.contains("* bob waves"), output());
+        assertTrue(lines.contains("-- this room is read-only: it has ended"), output());
+        assertTrue(fake.shutdown);
+    }
+
+    @Test
+    void refusedJoinIsExitCode1() {
+        fake.refuse.add("secret");
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new StringReader("")), out, "alice");
+        assertEquals(1, plain.run(Optional.of(RoomRequest.join("secret", "alice", Optional.empty()))));
+        assertTrue(output().contains("-- cannot join secret: wrong password for secret"), output());
+    }
+
+    @Test
+    void commandsWorkAndErrorsArePrinted() throws IOException {
+        String input = "/create den\n/members\n/kick\n/nope\n/quit\nnot sent\n";
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new StringReader(input)), out, "alice");
+        assertEquals(0, plain.run(Optional.empty()));
+        String s = output();
+        assertTrue(s.contains("-- created den as alice"), s);
+        assertTrue(s.contains("-- 1 in den: alice"), s);
+        assertTrue(s.contains("-- usage: /kick USER [REASON]"), s);
+        assertTrue(s.contains("-- unknown command /nope"), s);
+        assertTrue(fake.sent.isEmpty());
+    }
+}

@@ -1,0 +1,93 @@
+package ocm.client.testing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import ocm.client.net.ChatService;
+import ocm.client.net.ClientException;
+import ocm.client.net.Membership;
+import ocm.client.net.NetEvent;
+import ocm.client.net.RoomRequest;
+import ocm.client.net.ServerAddress;
+import ocm.protocol.tcrp.RoomListing.RoomSummary;
+
+/** A network layer with no network: the screens under test talk to this, the test plays the server. */
+public final class FakeChatService implements ChatService {
+    /** One call the screens made. */
+    public record Sent(String room, long id, String text, boolean action) {
+    }
+
+    public final List<RoomSummary> rooms = new CopyOnWriteArrayList<>();
+    public final List<RoomRequest> entered = new CopyOnWriteArrayList<>();
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> refuse = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong ids = new AtomicLong();
+    private volatile Consumer<NetEvent> listener = e -> { };
+    public volatile boolean shutdown;
+
+    @Override
+    public void setListener(Consumer<NetEvent> listener) {
+        this.listener = listener;
+    }
+
+    public void emit(NetEvent e) {
+        listener.accept(e);
+    }
+
+    @Override
+    public ServerAddress server() {
+        return new ServerAddress("127.0.0.1", 9090, 9091);
+    }
+
+    @Override
+    public List<RoomSummary> listRooms() {
+        return List.copyOf(rooms);
+    }
+
+    @Override
+    public Membership enter(RoomRequest r) throws ClientException {
+        if (refuse.contains(r.room())) {
+            throw new ClientException("wrong password for " + r.room());
+        }
+        entered.add(r);
+        List<String> members = r.create() ? List.of(r.user()) : List.of("bob", r.user());
+        return new Membership(r.room(), r.user(), r.create(), r.create() ? r.user() : "bob", members,
+                r.password().isPresent());
+    }
+
+    @Override
+    public long send(String room, String text, boolean action) {
+        long id = ids.incrementAndGet();
+        sent.add(new Sent(room, id, text, action));
+        return id;
+    }
+
+    @Override
+    public void leave(String room) {
+        calls.add("leave " + room);
+    }
+
+    @Override
+    public void kick(String room, String user, String reason) {
+        calls.add("kick " + room + " " + user);
+    }
+
+    @Override
+    public void closeRoom(String room, String reason) {
+        calls.add("close " + room);
+    }
+
+    @Override
+    public void shutdown() {
+        shutdown = true;
+    }
+
+    public static Optional<String> none() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,80 @@
+package ocm.client.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class InputLineTest {
+    private final InputLine in = new InputLine((before, word) -> List.of("bob", "bobby", "carol").stream()
+            .filter(n -> n.startsWith(word)).collect(Collectors.toList()));
+
+    private void type(String s) {
+        s.chars().forEach(c -> in.handle(new KeyStroke((char) c, false, false)));
+    }
+
+    private void ctrl(char c) {
+        in.handle(new KeyStroke(c, true, false));
+    }
+
+    @Test
+    void emacsKeysEditTheLine() {
+        type("hello big world");
+        ctrl('w');
+        assertEquals("hello big ", in.text());
+        ctrl('a');
+        type(">");
+        assertEquals(">hello big ", in.text());
+        in.handle(new KeyStroke(KeyType.ArrowRight));
+        ctrl('k');
+        assertEquals(">h", in.text());
+        ctrl('e');
+        type("i");
+        ctrl('u');
+        assertEquals("", in.text());
+    }
+
+    @Test
+    void historyRecallsOlderLinesAndKeepsTheDraft() {
+        type("one");
+        in.take();
+        type("two");
+        in.take();
+        type("draft");
+        in.handle(new KeyStroke(KeyType.ArrowUp));
+        assertEquals("two", in.text());
+        in.handle(new KeyStroke(KeyType.ArrowUp));
+        assertEquals("one", in.text());
+        in.handle(new KeyStroke(KeyType.ArrowDown));
+        in.handle(new KeyStroke(KeyType.ArrowDown));
+        assertEquals("draft", in.text());
+    }
+
+    @Test
+    void tabCompletesAndCyclesAtLineStartWithAColon() {
+        type("bo");
+        in.handle(new KeyStroke(KeyType.Tab));
+        assertEquals("bob: ", in.text());
+        in.handle(new KeyStroke(KeyType.Tab));
+        assertEquals("bobby: ", in.text());
+        type("hi");
+        assertEquals("bobby: hi", in.text());
+    }
+
+    @Test
+    void tabInTheMiddleOfALineAddsASpace() {
+        type("hey ca");
+        in.handle(new KeyStroke(KeyType.Tab));
+        assertEquals("hey carol ", in.text());
+    }
+
+    @Test
+    void backspaceRemovesWholeSurrogatePairs() {
+        in.insert("a😀");
+        in.handle(new KeyStroke(KeyType.Backspace));
+        assertEquals("a", in.text());
+    }
+}
