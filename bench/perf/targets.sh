@@ -15,6 +15,7 @@ run() { # name, then bench flags
 run v1-4000       --protocol v1 --rooms 1 --members 50 --senders 5 --rate 4000 --duration $D --warmup 2
 run v1-1000       --protocol v1 --rooms 1 --members 50 --senders 5 --rate 1000 --duration $D --warmup 2
 run v2-2000       --protocol v2 --rooms 1 --members 50 --senders 5 --rate 2000 --duration $D --warmup 2
+run v2-4000       --protocol v2 --rooms 1 --members 50 --senders 5 --rate 4000 --duration $D --warmup 2
 run v2-500rooms   --protocol v2 --rooms 500 --members 10 --senders 10 --rate 10000 --duration $D30 --warmup 3
 run v1-1000-idle  --protocol v1 --rooms 1 --members 50 --senders 5 --rate 1000 --duration $D --warmup 2 --idle-rooms 1000 --idle-members 10
 run v2-1000-idle  --protocol v2 --rooms 1 --members 50 --senders 5 --rate 1000 --duration $D --warmup 2 --idle-rooms 1000 --idle-members 10
