@@ -1,5 +1,6 @@
 package ocm.protocol;
 
+import java.text.Normalizer;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public final class Names {
             return Optional.of("room name is " + bytes + " bytes, the limit is " + Limits.MAX_ROOM_NAME_BYTES);
         }
         if (hasControl(room)) {
-            return Optional.of("room name contains a control character");
+            return Optional.of("room name contains a control or invisible character");
         }
         if (room.isBlank()) {
             return Optional.of("room name is blank");
@@ -39,19 +40,20 @@ public final class Names {
             return Optional.of("user name is " + chars + " characters, the limit is " + Limits.MAX_USER_NAME_CHARS);
         }
         if (hasControl(name)) {
-            return Optional.of("user name contains a control character");
+            return Optional.of("user name contains a control or invisible character");
         }
         if (name.isBlank() || !name.strip().equals(name)) {
             return Optional.of("user name has leading or trailing spaces");
         }
-        if (name.startsWith("*")) {
+        // Compatibility forms (fullwidth '＊') would pass for the server's reserved '*' on screen.
+        if (Normalizer.normalize(name, Normalizer.Form.NFKC).startsWith("*")) {
             return Optional.of("user names may not start with '*' (reserved for the server)");
         }
         return Optional.empty();
     }
 
+    /** Controls, and characters that hide or reorder text (zero-width, bidi overrides, lone surrogates). */
     private static boolean hasControl(String s) {
-        return s.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
-                || cp == 0x2028 || cp == 0x2029);
+        return s.codePoints().anyMatch(TerminalText::unsafe);
     }
 }

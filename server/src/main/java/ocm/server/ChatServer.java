@@ -1,6 +1,7 @@
 package ocm.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,7 @@ import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
+import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
 import ocm.server.store.Snapshots;
@@ -44,6 +46,8 @@ public final class ChatServer implements AutoCloseable {
     private RelayLoop relay;
     private TcpService tcp;
     private LiveAdmin admin;
+    /** Held while running, so no second server writes the same state file. */
+    private DataDirLock dataDirLock;
     private long startedAt;
     private long nextSave;
     private boolean started;
@@ -63,20 +67,32 @@ public final class ChatServer implements AutoCloseable {
         }
         started = true;
         startedAt = System.currentTimeMillis();
-        Optional<StateSnapshot> saved = store.load();
+        try {
+            dataDirLock = config.dataDir().isPresent() ? DataDirLock.acquire(config.dataDir().get()) : null;
+        } catch (IOException e) {
+            storeThread.shutdownNow();
+            stopped.countDown();
+            throw e;
+        }
+        Optional<StateSnapshot> saved;
+        try {
+            saved = store.load();
+        } catch (IOException e) {
+            failedStart();
+            throw e;
+        }
         saved.ifPresent(s -> {
             int n = Snapshots.restore(registry, s, startedAt);
             LOG.info("restored " + n + " room(s) and " + registry.memberCount() + " member(s) from the state file");
         });
         try {
-            relay = new RelayLoop(config, registry, tokens, this::maybeSave);
-            tcp = new TcpService(config, new RequestHandler(relay));
+            relay = bindUdp();
+            tcp = bindTcp();
         } catch (IOException e) {
             if (relay != null) {
                 relay.close();
             }
-            storeThread.shutdownNow();
-            stopped.countDown();
+            failedStart();
             throw e;
         }
         admin = new LiveAdmin(relay, tcp, this, startedAt);
@@ -85,6 +101,46 @@ public final class ChatServer implements AutoCloseable {
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
                 + config.dataDir().map(d -> ", state in " + d).orElse(", no state file"));
         return this;
+    }
+
+    private RelayLoop bindUdp() throws IOException {
+        try {
+            return new RelayLoop(config, registry, tokens, this::maybeSave);
+        } catch (BindException e) {
+            throw bindFailure("UDP", config.udpPort(), e);
+        }
+    }
+
+    private TcpService bindTcp() throws IOException {
+        try {
+            return new TcpService(config, new RequestHandler(relay));
+        } catch (BindException e) {
+            throw bindFailure("TCP", config.tcpPort(), e);
+        }
+    }
+
+    /** Says which socket could not be bound; a port in use becomes a {@link PortInUseException}. */
+    private BindException bindFailure(String protocol, int port, BindException e) {
+        String why = String.valueOf(e.getMessage());
+        if (why.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            return new PortInUseException(protocol, port, e);
+        }
+        BindException b = new BindException("cannot listen on " + protocol + " " + config.host() + ":" + port + " (" + why + ")");
+        b.initCause(e);
+        return b;
+    }
+
+    private void failedStart() {
+        storeThread.shutdownNow();
+        releaseDataDir();
+        stopped.countDown();
+    }
+
+    private void releaseDataDir() {
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
+        }
     }
 
     public int tcpPort() {
@@ -148,8 +204,8 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (!started) {
-                return;
+            if (!started || tcp == null) {
+                return; // never started, or start failed and released everything
             }
             if (closing) {
                 awaitQuietly();
@@ -172,6 +228,7 @@ public final class ChatServer implements AutoCloseable {
         }
         relay.close();
         stopStoreThread();
+        releaseDataDir();
         LOG.info("stopped");
         stopped.countDown();
     }
@@ -179,7 +236,7 @@ public final class ChatServer implements AutoCloseable {
     /** Stops as {@code kill -9} would, for tests: no final save, no goodbye; sockets and threads released. */
     public void halt() {
         synchronized (this) {
-            if (closing || !started) {
+            if (closing || !started || tcp == null) {
                 return;
             }
             closing = true;
@@ -187,6 +244,7 @@ public final class ChatServer implements AutoCloseable {
         tcp.close();
         relay.close();
         storeThread.shutdownNow();
+        releaseDataDir();
         stopped.countDown();
     }
 

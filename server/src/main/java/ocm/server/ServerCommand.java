@@ -87,6 +87,10 @@ public final class ServerCommand implements Callable<Integer> {
         ChatServer server = new ChatServer(config);
         try {
             server.start();
+        } catch (PortInUseException e) {
+            err.println("chat server: cannot start: " + e.getMessage() + ": is another server running? Stop it, or choose"
+                    + " another port with " + e.flag());
+            return EXIT_FAILURE;
         } catch (IOException e) {
             err.println("chat server: cannot start: " + e.getMessage());
             return EXIT_FAILURE;

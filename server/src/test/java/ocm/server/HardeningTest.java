@@ -155,20 +155,31 @@ class HardeningTest {
         byte[] badOp = new byte[32];
         badOp[0] = 1;
         badOp[1] = 9;
-        for (byte[] header : List.of(absurd, huge, badOp, "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes())) {
-            try (Socket s = new Socket("127.0.0.1", server.tcpPort())) {
-                s.setSoTimeout(5000);
-                s.getOutputStream().write(header);
-                s.getOutputStream().write(new byte[64]);
-                assertEquals(-1, readAll(s.getInputStream()), "a bad header closes the connection");
-            }
+        Map<byte[], String> expected = new java.util.LinkedHashMap<>();
+        expected.put(absurd, "TCRP payload size is over 2^32 bytes, the limit is " + ocm.protocol.Limits.MAX_TCRP_PAYLOAD);
+        expected.put(huge, "TCRP payload is 2130706432 bytes, the limit is " + ocm.protocol.Limits.MAX_TCRP_PAYLOAD);
+        expected.put(badOp, "unknown TCRP operation 9 (known: 1 create, 2 join, 3 list)");
+        expected.put("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(), "unknown TCRP operation 69 (known: 1 create, 2 join, 3 list)");
+        for (Map.Entry<byte[], String> bad : expected.entrySet()) {
+            // More bytes follow the header, as a confused client would send: the refusal must still arrive whole.
+            byte[] sent = java.util.Arrays.copyOf(bad.getKey(), bad.getKey().length + 64);
+            TcrpClient.Answer answer = new TcrpClient(server.tcpPort()).exchange(sent);
+            assertEquals(ErrorCode.BAD_REQUEST, answer.compliance().error().orElseThrow(), bad.getValue());
+            assertEquals(bad.getValue(), answer.compliance().message());
+            assertEquals(ErrorCode.BAD_REQUEST, answer.refusal().error());
+            assertEquals(bad.getValue(), answer.refusal().message());
         }
         TcrpClient tcrp = new TcrpClient(server.tcpPort());
         // A well-framed request whose JSON is nonsense gets a clear refusal.
         byte[] nonsense = ocm.protocol.tcrp.TcrpCodec.encode(new ocm.protocol.tcrp.TcrpFrame(
                 ocm.protocol.tcrp.Operation.CREATE_ROOM, ocm.protocol.tcrp.State.REQUEST, "room", "[[[".getBytes()));
         TcrpClient.Answer answer = tcrp.exchange(nonsense);
+        assertEquals(ErrorCode.BAD_REQUEST, answer.compliance().error().orElseThrow());
         assertEquals(ErrorCode.BAD_REQUEST, answer.refusal().error());
+        assertEquals("request payload must be a JSON string (the user name) or object, not begin array", answer.refusal().message());
+        byte[] broken = ocm.protocol.tcrp.TcrpCodec.encode(new ocm.protocol.tcrp.TcrpFrame(
+                ocm.protocol.tcrp.Operation.JOIN_ROOM, ocm.protocol.tcrp.State.REQUEST, "room", "{\"username\": al".getBytes()));
+        assertEquals("request payload is not valid JSON (near character 14)", tcrp.exchange(broken).refusal().message());
         assertTrue(tcrp.create("after", "alice").ok());
     }
 
@@ -288,6 +299,79 @@ class HardeningTest {
             alice.say("two");
             bob.await("two", () -> bob.messages().size() == 2, WAIT);
             assertEquals(0, bob.staleDeliveries());
+        }
+    }
+
+    @Test
+    void aMemberThatNeverAcksIsRemovedWhenRoomEventsOverflowItsBacklog() throws Exception {
+        start(ServerConfig.forTests().withMaxBacklog(16));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("busy", "alice", Optional.empty(), 2).admission();
+        Admission b = tcrp.join("busy", "bob", Optional.empty(), 2).admission();
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.udpPort());
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "busy", a.token());
+             DatagramSocket bob = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            byte[] register = ocm.protocol.ucrp.v2.V2Codec.encode(ocm.protocol.ucrp.v2.V2Datagram.of("busy", b.token(),
+                    new Packet.Register(1, 0, 0)));
+            bob.send(new DatagramPacket(register, register.length, to));
+            awaitMember("busy", "bob", true);
+            // No chat at all: only joins and kicks, each an event and a member list for bob, who never acks.
+            // 128 in flight + 16 waiting is what bob can hold; 100 comings and goings are 400 items.
+            for (int i = 0; i < 100 && server.admin().users(Optional.of("busy")).stream().anyMatch(u -> u.name().equals("bob")); i++) {
+                String guest = "guest" + i;
+                assertTrue(tcrp.join("busy", guest).ok());
+                server.admin().kick("busy", guest, "");
+                // alice acks as she goes; waiting for her keeps her own backlog short, so only bob falls behind.
+                alice.await(guest + " kicked", () -> alice.events().stream().anyMatch(e ->
+                        e.kind() == EventKind.KICKED && e.name().equals(guest)), WAIT);
+            }
+            alice.await("bob removed as too far behind", () -> alice.events().stream().anyMatch(e ->
+                    e.kind() == EventKind.TIMED_OUT && e.name().equals("bob") && e.text().equals("too far behind (backlog full)")),
+                    WAIT);
+            awaitMember("busy", "bob", false);
+            assertTrue(drops("backlog full") > 0);
+            assertEquals(java.util.List.of("alice"), server.admin().users(Optional.of("busy")).stream()
+                    .map(ocm.server.admin.UserView::name).toList());
+        }
+    }
+
+    @Test
+    void aRegisterGetsTheNewestHistoryThatFitsItsBacklogAndStays() throws Exception {
+        start(ServerConfig.forTests().withRate(100_000, 100_000).withMaxBacklog(16));
+        TcrpClient tcrp = new TcrpClient(server.tcpPort());
+        Admission a = tcrp.create("long", "alice", Optional.empty(), 2).admission();
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "long", a.token())) {
+            alice.register();
+            alice.awaitRegistered(WAIT);
+            for (int i = 1; i <= 50; i++) {
+                alice.say("m" + i);
+            }
+            alice.await("50 accepted", () -> server.admin().rooms().get(0).messagesRelayed() == 50, WAIT);
+            Admission b = tcrp.join("long", "bob", Optional.empty(), 2).admission();
+            try (V2TestClient bob = new V2TestClient(server.udpPort(), "long", b.token())) {
+                bob.register();
+                bob.awaitRegistered(WAIT);
+                // The member list plus 15 messages fill a fresh backlog of 16: the newest 15, in order.
+                bob.await("history", () -> bob.messages().size() == 15, WAIT);
+                assertEquals("m36", bob.messages().get(0).text());
+                assertEquals("m50", bob.messages().get(14).text());
+                alice.say("after");
+                bob.await("a live message after the catch-up", () -> bob.messages().size() == 16, WAIT);
+                awaitMember("long", "bob", true);
+            }
+        }
+    }
+
+    private void awaitMember(String room, String name, boolean present) throws Exception {
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (server.admin().users(Optional.of(room)).stream().anyMatch(u -> u.name().equals(name)
+                && u.address().isPresent()) != present) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError(name + (present ? " never registered" : " was never removed"));
+            }
+            Thread.sleep(10);
         }
     }
 

@@ -2,20 +2,26 @@ package ocm.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.RoomListing;
 import ocm.server.store.JsonRoomStore;
+import ocm.server.testing.LockHolder;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.V1TestClient;
 import ocm.server.testing.V2TestClient;
@@ -31,6 +37,44 @@ class PersistenceTest {
 
     private ServerConfig config() {
         return ServerConfig.forTests().withDataDir(Optional.of(dir));
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirRefusesToStart() throws Exception {
+        ChatServer first = new ChatServer(config()).start();
+        try {
+            ChatServer second = new ChatServer(config());
+            IOException e = assertThrows(IOException.class, second::start);
+            assertEquals("data dir " + dir + " is in use by another OCM server (pid " + ProcessHandle.current().pid()
+                    + "): stop it, or choose another --data-dir", e.getMessage());
+            assertTrue(second.isStopped());
+            second.close();
+            // The first still owns the dir and still works.
+            assertTrue(new TcrpClient(first.tcpPort()).create("mine", "alice").ok());
+        } finally {
+            first.close();
+        }
+        // Once the first has stopped, the dir is free again.
+        ChatServer third = new ChatServer(config()).start();
+        third.close();
+    }
+
+    @Test
+    void aDataDirLockedByAnotherProcessIsRefusedWithItsPid() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine());
+            IOException e = assertThrows(IOException.class, () -> new ChatServer(config()).start());
+            assertEquals("data dir " + dir + " is in use by another OCM server (pid " + holder.pid()
+                    + "): stop it, or choose another --data-dir", e.getMessage());
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(30, TimeUnit.SECONDS), "lock holder did not exit");
+        }
+        new ChatServer(config()).start().close();
     }
 
     @Test

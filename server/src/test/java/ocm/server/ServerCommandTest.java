@@ -1,12 +1,18 @@
 package ocm.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -51,6 +57,35 @@ class ServerCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("chat server: cannot use data dir " + file), r.err());
         assertEquals(1, r.err().lines().count());
+    }
+
+    @Test
+    void aTcpPortInUseIsNamedWithTheFlagThatMovesIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--host", "127.0.0.1", "--tcp-port",
+                    String.valueOf(port), "--udp-port", "0", "--no-console", "--data-dir", dir.toString()));
+            assertEquals(1, r.status());
+            assertEquals("chat server: cannot start: TCP port " + port + " is in use: is another server running? Stop it,"
+                    + " or choose another port with --tcp-port", lastLine(r.err()));
+        }
+    }
+
+    @Test
+    void aUdpPortInUseIsNamedWithTheFlagThatMovesIt() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--host", "127.0.0.1", "--tcp-port", "0",
+                    "--udp-port", String.valueOf(port), "--no-console", "--data-dir", dir.toString()));
+            assertEquals(1, r.status());
+            assertEquals("chat server: cannot start: UDP port " + port + " is in use: is another server running? Stop it,"
+                    + " or choose another port with --udp-port", lastLine(r.err()));
+        }
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.lines().toList();
+        return lines.get(lines.size() - 1);
     }
 
     @Test

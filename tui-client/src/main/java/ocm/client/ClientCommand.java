@@ -67,6 +67,14 @@ public final class ClientCommand implements Callable<Integer> {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final SettingsStore store;
+    private final TerminalOpener terminals;
+    private final ClientApp.Connector connector;
+
+    /** Opens the terminal the full screen runs on; tests pass a virtual one. */
+    @FunctionalInterface
+    interface TerminalOpener {
+        Terminal open(InputStream in, PrintStream out) throws IOException;
+    }
 
     public ClientCommand() {
         // UTF-8 whatever the locale: chat text is UTF-8 on the wire, and LANG=C would print '?'.
@@ -76,10 +84,27 @@ public final class ClientCommand implements Callable<Integer> {
 
     /** For tests and embedding: explicit streams and settings file. */
     public ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store) {
+        this(stdin, stdout, stderr, store, ClientCommand::openRealTerminal, ChatClient::new);
+    }
+
+    /** For tests of the full screen: a given terminal and network layer. */
+    ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store,
+                  TerminalOpener terminals, ClientApp.Connector connector) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.store = store;
+        this.terminals = terminals;
+        this.connector = connector;
+    }
+
+    private static Terminal openRealTerminal(InputStream in, PrintStream out) throws IOException {
+        Terminal terminal = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
+                .setForceTextTerminal(true) // never a Swing window, even with DISPLAY set
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+        allowCtrlQ();
+        return terminal;
     }
 
     @Override
@@ -121,13 +146,10 @@ public final class ClientCommand implements Callable<Integer> {
 
     private int runFullScreen(ClientSettings values, Theme chosen, Optional<String> pw) {
         quietConsoleLogging();
+        Terminal terminal;
         Screen screen;
         try {
-            Terminal terminal = new DefaultTerminalFactory(stdout, stdin, StandardCharsets.UTF_8)
-                    .setForceTextTerminal(true) // never a Swing window, even with DISPLAY set
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .createTerminal();
-            allowCtrlQ();
+            terminal = terminals.open(stdin, stdout);
             screen = new TerminalScreen(terminal);
             screen.startScreen();
         } catch (IOException | RuntimeException e) {
@@ -135,7 +157,7 @@ public final class ClientCommand implements Callable<Integer> {
             return 1;
         }
         ClientUi ui = new ClientUi(screen, chosen);
-        ClientApp app = new ClientApp(ui, ChatClient::new, store, banner(),
+        ClientApp app = new ClientApp(ui, connector, store, banner(),
                 new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw));
         Thread restore = new Thread(() -> {
             stopQuietly(screen);
@@ -146,18 +168,25 @@ public final class ClientCommand implements Callable<Integer> {
             ui.start();
             ui.post(app::begin);
             ui.awaitExit();
-            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
             stopQuietly(screen);
+            closeQuietly(terminal); // restores the tty settings now, not only at JVM exit (host mode goes on)
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);
             } catch (IllegalStateException e) {
                 // already shutting down: the hook runs anyway
             }
         }
+        if (ui.failure().isPresent()) {
+            // Said after the terminal is back, so the user can read it.
+            app.leaveAllNow();
+            stderr.println("chat client: the screen failed (" + ui.failure().get() + "); the terminal was restored");
+            return 1;
+        }
+        return 0;
     }
 
     /**
@@ -242,6 +271,14 @@ public final class ClientCommand implements Callable<Integer> {
     private static void stopQuietly(Screen screen) {
         try {
             screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            // the terminal is gone; nothing left to restore
+        }
+    }
+
+    private static void closeQuietly(Terminal terminal) {
+        try {
+            terminal.close();
         } catch (IOException | RuntimeException e) {
             // the terminal is gone; nothing left to restore
         }

@@ -11,6 +11,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.ProtocolException;
 import ocm.protocol.Utf8;
@@ -78,7 +80,8 @@ public final class TcrpMessages {
 
     /** Streams the payload so nesting or size in ignored fields cannot cost more than skipping. */
     private static RequestBody parseRequestBody(String json) throws ProtocolException {
-        try (JsonReader reader = new JsonReader(new StringReader(json))) {
+        JsonReader reader = new JsonReader(new StringReader(json));
+        try (reader) {
             JsonToken first = reader.peek();
             RequestBody body;
             if (first == JsonToken.STRING) {
@@ -93,7 +96,32 @@ public final class TcrpMessages {
             }
             return body;
         } catch (IOException | RuntimeException e) {
-            throw new ProtocolException("request payload is not valid JSON: " + firstLine(e.getMessage()));
+            // Gson's own text tells a developer how to configure Gson; the client needs to know where its JSON broke.
+            throw new ProtocolException("request payload is not valid JSON" + where(reader, json));
+        }
+    }
+
+    private static final Pattern LOCATION = Pattern.compile(" at line (\\d+) column (\\d+)");
+
+    /** " (near character N)", N counted from 1 in the payload, from where the reader stopped; empty if unknown. */
+    private static String where(JsonReader reader, String json) {
+        Matcher m = LOCATION.matcher(reader.toString());
+        if (!m.find()) {
+            return "";
+        }
+        try {
+            int line = Integer.parseInt(m.group(1));
+            int column = Integer.parseInt(m.group(2));
+            int lineStart = 0;
+            for (int l = 1; l < line; l++) {
+                lineStart = json.indexOf('\n', lineStart) + 1;
+                if (lineStart == 0) {
+                    return "";
+                }
+            }
+            return " (near character " + Math.min(lineStart + column, json.length() + 1) + ")";
+        } catch (NumberFormatException e) {
+            return "";
         }
     }
 

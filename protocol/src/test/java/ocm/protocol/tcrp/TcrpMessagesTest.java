@@ -132,6 +132,16 @@ class TcrpMessagesTest {
     }
 
     @Test
+    void invalidJsonSaysWhereInPlainWords() {
+        assertEquals("request payload is not valid JSON (near character 14)", badRequest("{\"username\": al").getMessage());
+        assertEquals("request payload is not valid JSON (near character 4)", badRequest("{\n,").getMessage());
+        for (String bad : new String[] {"alice", "", "{\"username\": \"alice\"", "{\"username\": \"a\", \"protocol\": 1.5}"}) {
+            String message = badRequest(bad).getMessage();
+            assertTrue(message.matches("request payload is not valid JSON( \\(near character \\d+\\))?"), message);
+        }
+    }
+
+    @Test
     void jsonNumberArrayOrBooleanIsRefused() {
         assertEquals("request payload must be a JSON string (the user name) or object, not number",
                 badRequest("42").getMessage());

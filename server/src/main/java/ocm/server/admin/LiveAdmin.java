@@ -111,11 +111,8 @@ public final class LiveAdmin implements ServerAdmin {
     }
 
     @Override
-    public void ban(String room, String user, String reason) throws AdminException {
-        call((registry, m, now) -> {
-            m.ban(room, user, reason, now);
-            return null;
-        });
+    public boolean ban(String room, String user, String reason) throws AdminException {
+        return call((registry, m, now) -> m.ban(room, user, reason, now));
     }
 
     @Override

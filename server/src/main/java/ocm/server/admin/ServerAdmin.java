@@ -18,8 +18,12 @@ public interface ServerAdmin {
     /** Removes the member, tells it why, revokes its token and tells the room. Kicking the host closes the room. */
     void kick(String room, String user, String reason) throws AdminException;
 
-    /** Kicks, then refuses that name and that address in that room from then on (persisted). */
-    void ban(String room, String user, String reason) throws AdminException;
+    /**
+     * Kicks, then refuses that name and that address in that room from then on (persisted). Someone no
+     * longer in the room is banned by name and by the address it last had there, if known. Returns true
+     * if the user was in the room, false if only the ban was recorded.
+     */
+    boolean ban(String room, String user, String reason) throws AdminException;
 
     void unban(String room, String user) throws AdminException;
 

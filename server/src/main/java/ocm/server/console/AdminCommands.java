@@ -116,8 +116,8 @@ public final class AdminCommands {
 
     // /ban ROOM USER [reason]
     private void ban(List<String> args, Reply reply) throws AdminException {
-        admin.ban(args.get(0), args.get(1), reason(args, 2));
-        reply.line("banned " + args.get(1) + " from " + args.get(0));
+        boolean wasIn = admin.ban(args.get(0), args.get(1), reason(args, 2));
+        reply.line("banned " + args.get(1) + " from " + args.get(0) + (wasIn ? "" : " (not in the room now)"));
     }
 
     // /unban ROOM USER

@@ -2,6 +2,7 @@ package ocm.server.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import ocm.protocol.TerminalText;
 import org.jline.utils.WCWidth;
 
 /**
@@ -71,11 +72,9 @@ public final class TextTable {
         return line.toString().stripTrailing();
     }
 
-    /** Control characters (an escape sequence in a name, say) would drive the operator's terminal: shown as '?'. */
+    /** Control and format characters (an escape sequence or bidi override in a name, say) would drive or garble the operator's terminal: shown as '?'. */
     private static String printable(String cell) {
-        StringBuilder out = new StringBuilder(cell.length());
-        cell.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return out.toString();
+        return TerminalText.safe(cell, Integer.MAX_VALUE);
     }
 
     /** Columns on screen: wide characters (CJK, most emoji) take two, combining marks none. */

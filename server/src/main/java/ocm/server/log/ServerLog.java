@@ -9,6 +9,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import ocm.protocol.TerminalText;
 
 /**
  * Logging set-up for the server, in one place: the "ocm" logger, one line per event through
@@ -50,8 +51,11 @@ public final class ServerLog {
         }
     }
 
-    /** {@code 09:14:03.120 INFO  relay: alice joined lobby (v2)}. */
+    /** {@code 09:14:03.120 INFO    rooms: alice joined 'lobby'}: the level in a column of 8, then the logger's last name. */
     public static final class OneLine extends Formatter {
+        /** A log line stays one screen line or so, whatever a client sends. */
+        static final int MAX_MESSAGE_CHARS = 600;
+        private static final int LEVEL_COLUMN = 8;
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
         @Override
@@ -59,12 +63,15 @@ public final class ServerLog {
             StringBuilder sb = new StringBuilder(120);
             sb.append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append(' ');
             String level = r.getLevel().getName();
-            sb.append(level);
-            for (int i = level.length(); i < 7; i++) {
+            // The longest level name (WARNING) has 7 letters; a column of 8 keeps a space after every one.
+            sb.append(level).append(' ');
+            for (int i = level.length() + 1; i < LEVEL_COLUMN; i++) {
                 sb.append(' ');
             }
             String logger = r.getLoggerName() == null ? "" : r.getLoggerName();
-            sb.append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ").append(formatMessage(r));
+            // Names in log lines come from the network: no escape sequence may reach the operator's terminal.
+            sb.append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ")
+                    .append(TerminalText.safe(formatMessage(r), MAX_MESSAGE_CHARS));
             if (r.getThrown() != null) {
                 sb.append(" (").append(r.getThrown()).append(')');
             }

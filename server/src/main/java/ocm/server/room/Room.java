@@ -15,6 +15,8 @@ import ocm.protocol.Utf8;
  * allocates nothing), bans, message numbering and recent history. No sockets; relay thread only.
  */
 public final class Room {
+    /** How many departed members' addresses a room remembers for a later ban. */
+    static final int MAX_DEPARTED = 256;
     private final String name;
     private final byte[] nameUtf8;
     private final String hostName;
@@ -23,6 +25,8 @@ public final class Room {
     private final Map<String, Member> byName = new LinkedHashMap<>();
     private final ArrayList<Member> list = new ArrayList<>();
     private final Map<String, Ban> bans = new LinkedHashMap<>();
+    /** The last address of members who left, so a ban after a kick still covers their address. Bounded. */
+    private final Map<String, String> departed = new LinkedHashMap<>();
     private final ArrayDeque<ChatRecord> history = new ArrayDeque<>();
     private final int historySize;
     private int nextMsgId = 1;
@@ -91,6 +95,20 @@ public final class Room {
     void remove(Member m) {
         byName.remove(m.name());
         list.remove(m);
+    }
+
+    /** Remembers where a member who left came from (the oldest is forgotten past {@link #MAX_DEPARTED}). */
+    void rememberDeparted(String user, String ip) {
+        departed.remove(user);
+        departed.put(user, ip);
+        if (departed.size() > MAX_DEPARTED) {
+            departed.remove(departed.keySet().iterator().next());
+        }
+    }
+
+    /** The address a member of that name had when it last left this room, if still remembered. */
+    public Optional<String> lastAddressOf(String user) {
+        return Optional.ofNullable(departed.get(user));
     }
 
     public Map<String, Ban> bans() {

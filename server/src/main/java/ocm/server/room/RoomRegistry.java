@@ -148,6 +148,11 @@ public final class RoomRegistry {
         }
         m.markGone();
         m.room().remove(m);
+        String ip = m.ip() != null ? m.ip()
+                : m.address() != null && m.address().getAddress() != null ? m.address().getAddress().getHostAddress() : null;
+        if (ip != null) {
+            m.room().rememberDeparted(m.name(), ip);
+        }
         memberCount--;
         if (m.token() != null) {
             byToken.remove(m.token());

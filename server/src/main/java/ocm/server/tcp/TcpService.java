@@ -55,6 +55,10 @@ public final class TcpService implements AutoCloseable {
     private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
     private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
     private volatile boolean running = true;
+    /** After a refused header, at most this much of what follows is read and dropped before the connection is cut. */
+    private static final int MAX_DRAIN = 64 * 1024;
+    /** Scratch space for dropped input; selector thread only. */
+    private final ByteBuffer discard = ByteBuffer.allocate(4096);
 
     public final AtomicLong accepted = new AtomicLong();
     public final AtomicLong timedOut = new AtomicLong();
@@ -100,6 +104,9 @@ public final class TcpService implements AutoCloseable {
         TcrpHeader parsed;
         /** The request is complete and being answered: never evicted. */
         boolean dispatched;
+        /** Its header was refused: after the refusal, read and drop what the client still sends, then close. */
+        boolean refusedHeader;
+        int drained;
         ByteBuffer body;
         ByteBuffer out;
         SelectionKey key;
@@ -212,6 +219,10 @@ public final class TcpService implements AutoCloseable {
     }
 
     private void read(Connection c) throws IOException {
+        if (c.refusedHeader) {
+            drain(c);
+            return;
+        }
         if (c.body == null) {
             if (c.channel.read(c.header) < 0) {
                 close(c);
@@ -225,7 +236,11 @@ public final class TcpService implements AutoCloseable {
             } catch (ProtocolException e) {
                 badRequests.incrementAndGet();
                 LOG.fine(() -> "bad TCRP header from " + c.ip + ": " + e.getMessage());
-                close(c);
+                // The whole header arrived, so the client is waiting for an answer: say what was wrong (TCP, so no amplification).
+                c.refusedHeader = true;
+                c.key.interestOps(0);
+                answer(c, operationOr(c.header.get(1), Operation.CREATE_ROOM), "",
+                        RequestHandler.refused(ErrorCode.BAD_REQUEST, e.getMessage()));
                 return;
             }
             c.body = ByteBuffer.allocate(c.parsed.bodySize());
@@ -284,8 +299,31 @@ public final class TcpService implements AutoCloseable {
         c.channel.write(c.out);
         if (c.out.hasRemaining()) {
             c.key.interestOps(SelectionKey.OP_WRITE);
+        } else if (c.refusedHeader) {
+            // Closing with unread input would reset the connection and could discard the refusal before the client
+            // reads it; so finish sending, then drop what still comes until the client closes (or the deadline).
+            c.channel.shutdownOutput();
+            c.key.interestOps(SelectionKey.OP_READ);
         } else {
             close(c);
+        }
+    }
+
+    /** Reads and drops input after a refused header, up to {@link #MAX_DRAIN} bytes; closes at its end. */
+    private void drain(Connection c) throws IOException {
+        discard.clear();
+        int n = c.channel.read(discard);
+        if (n < 0 || (c.drained += Math.max(0, n)) > MAX_DRAIN) {
+            close(c);
+        }
+    }
+
+    /** The operation named by a header byte, or {@code fallback} if it names none (the refusal must name one). */
+    private static Operation operationOr(byte code, Operation fallback) {
+        try {
+            return Operation.ofCode(code & 0xFF);
+        } catch (ProtocolException e) {
+            return fallback;
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
+import ocm.protocol.Names;
 import ocm.protocol.Utf8;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.RoomListing;
@@ -32,6 +33,8 @@ public final class Membership {
     private static final Logger LOG = Logger.getLogger("ocm.server.rooms");
     /** Reasons (kick, ban, close) are cut to this, so every notice and event built from them fits a datagram. */
     static final int MAX_REASON_BYTES = 1000;
+    /** Why a member whose backlog overflowed is removed (chats, events, member lists alike). */
+    static final String TOO_FAR_BEHIND = "too far behind (backlog full)";
 
     private final RoomRegistry registry;
     private final Outbox outbox;
@@ -245,9 +248,26 @@ public final class Membership {
         }
     }
 
-    public void ban(String roomName, String user, String reason, long now) throws RoomException {
-        Member m = member(roomName, user);
-        Room room = m.room();
+    /**
+     * Bans a name (and its address, if known) in a room. A member is removed at once; someone no longer
+     * in the room (say, kicked a moment ago) is banned by name and by the address it last had here, if the
+     * room still remembers it. Returns whether the user was in the room.
+     */
+    public boolean ban(String roomName, String user, String reason, long now) throws RoomException {
+        Room room = registry.existing(roomName);
+        Optional<Member> present = room.member(user);
+        if (present.isEmpty()) {
+            Optional<String> problem = Names.userProblem(user);
+            if (problem.isPresent()) {
+                throw new RoomException(ErrorCode.INVALID_USER_NAME, problem.get());
+            }
+            Optional<String> ip = room.lastAddressOf(user);
+            registry.ban(room, new Ban(user, ip, reason));
+            LOG.info(() -> user + " banned from '" + roomName + "' while not in it"
+                    + ip.map(a -> ", with last known address " + a).orElse(", by name only"));
+            return false;
+        }
+        Member m = present.get();
         registry.ban(room, new Ban(user, Optional.ofNullable(m.ip()), reason));
         LOG.info(() -> user + " banned from '" + roomName + "'" + (m.ip() == null ? "" : " with address " + m.ip()));
         if (m.isHost()) {
@@ -255,6 +275,7 @@ public final class Membership {
         } else {
             end(m, EndReason.BANNED, reason, now);
         }
+        return true;
     }
 
     public void unban(String roomName, String user) throws RoomException {
@@ -294,6 +315,7 @@ public final class Membership {
 
     /** A room event to v2 members (reliable) and, if {@code v1Text} is set, a notice to v1 members. */
     void announce(Room room, EventKind kind, String name, String text, String v1Text, Member except) {
+        List<Member> behind = null;
         Outgoing event = null;
         for (int i = 0; i < room.size(); i++) {
             Member t = room.memberAt(i);
@@ -305,14 +327,16 @@ public final class Membership {
                     event = new Outgoing(PacketType.EVENT, V2Codec.encodeReliableTail(
                             new Packet.RoomEvent(0, System.currentTimeMillis(), kind, name, text)));
                 }
-                outbox.enqueue(t, event);
+                behind = enqueueOrMark(t, event, behind);
             } else if (t.protocol() == 1 && v1Text != null) {
                 relay.noticeV1(t, v1Text);
             }
         }
+        removeBehind(behind);
     }
 
     void broadcastMembers(Room room) {
+        List<Member> behind = null;
         Outgoing list = null;
         for (int i = 0; i < room.size(); i++) {
             Member t = room.memberAt(i);
@@ -320,8 +344,42 @@ public final class Membership {
                 if (list == null) {
                     list = memberList(room);
                 }
-                outbox.enqueue(t, list);
+                behind = enqueueOrMark(t, list, behind);
             }
+        }
+        removeBehind(behind);
+    }
+
+    /**
+     * Queues a reliable item for one member; true if it was queued. A member whose backlog is full is too far
+     * behind ever to catch up (it would have missed this item), so it is removed, as for a chat it cannot take.
+     */
+    boolean deliver(Member m, Outgoing item, long now) {
+        if (outbox.enqueue(m, item)) {
+            return true;
+        }
+        end(m, EndReason.TIMED_OUT, TOO_FAR_BEHIND, now);
+        return false;
+    }
+
+    /** Queues, or adds the member to the list of those to remove once the fan-out loop is done. */
+    private List<Member> enqueueOrMark(Member t, Outgoing item, List<Member> behind) {
+        if (outbox.enqueue(t, item)) {
+            return behind;
+        }
+        List<Member> out = behind == null ? new ArrayList<>() : behind;
+        out.add(t);
+        return out;
+    }
+
+    /** Removes members that could not take an item (after the loop over the room: removal changes the room). */
+    private void removeBehind(List<Member> behind) {
+        if (behind == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Member m : behind) {
+            end(m, EndReason.TIMED_OUT, TOO_FAR_BEHIND, now);
         }
     }
 

@@ -191,7 +191,7 @@ public final class Relay {
     }
 
     private void removePending(long now) {
-        removePending(now, "too far behind (backlog full)");
+        removePending(now, Membership.TOO_FAR_BEHIND);
     }
 
     private void removePending(long now, String why) {

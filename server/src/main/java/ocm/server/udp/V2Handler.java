@@ -2,6 +2,7 @@ package ocm.server.udp;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Utf8;
@@ -220,9 +221,15 @@ final class V2Handler {
         m.stream(s);
         m.heard(now);
         outbox.control(m, new Packet.Welcome(s.session(), s.firstDseq(), now));
-        outbox.enqueue(m, membership.memberList(room));
-        for (ChatRecord r : room.historySince(reg.since())) {
-            outbox.enqueue(m, Relay.chatOutgoing(r));
+        if (!membership.deliver(m, membership.memberList(room), now)) {
+            return;
+        }
+        // A fresh backlog takes maxBacklog items: the member list, then the newest history that fits.
+        List<ChatRecord> history = room.historySince(reg.since());
+        for (ChatRecord r : history.subList(Math.max(0, history.size() - (config.maxBacklog() - 1)), history.size())) {
+            if (!membership.deliver(m, Relay.chatOutgoing(r), now)) {
+                return;
+            }
         }
         LOG.info(() -> m.name() + (old == null ? " registered" : " started a new session") + " in '" + room.name()
                 + "' from " + Relay.show(from) + " (v2)");

@@ -148,6 +148,28 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void banAfterAKickRefusesTheKickedUsersRejoin() throws Exception {
+        assertEquals("kicked bob from lobby\n", run("/kick lobby bob"));
+        bob.awaitEnded(WAIT);
+        assertEquals("banned bob from lobby (not in the room now)\n", run("/ban lobby bob spam"));
+        // bob's last address is remembered from the kick, so the ban covers it too.
+        assertEquals(List.of("USER  ADDRESS    REASON", "bob   127.0.0.1  spam"), lines(run("/bans lobby")));
+        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bob").refusal().error());
+    }
+
+    @Test
+    void banOfANameNeverSeenIsANameBan() throws Exception {
+        assertEquals("banned mallory from lobby (not in the room now)\n", run("/ban lobby mallory"));
+        List<String> bans = lines(run("/bans lobby"));
+        assertEquals(2, bans.size(), bans.toString());
+        assertTrue(bans.get(1).matches("mallory +- +-"), bans.get(1));
+        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "mallory").refusal().error());
+        // A name ban alone refuses nobody else from the same address.
+        assertTrue(tcrp.join("lobby", "dave").ok());
+        assertTrue(run("/ban lobby *bad*").contains("'*'"), "an impossible name is refused");
+    }
+
+    @Test
     void closeTellsEveryone() throws Exception {
         assertEquals("closed lobby\n", run("/close lobby maintenance"));
         alice.awaitEnded(WAIT);
@@ -193,9 +215,8 @@ class ConsoleOnServerTest {
         assertTrue(stats.contains("\nrooms            1\n"), stats);
         assertTrue(stats.contains("\nmembers          3\n"), stats);
         assertEquals("state saved\n", run("/save"));
-        try (var files = Files.list(dir)) {
-            assertTrue(files.findAny().isPresent(), "no state file written");
-        }
+        // The data dir also holds the server's .lock, so look for the state file itself.
+        assertTrue(Files.isRegularFile(dir.resolve(ocm.server.store.JsonRoomStore.FILE)), "no state file written");
     }
 
     @Test

@@ -74,9 +74,10 @@ final class FakeServerAdmin implements ServerAdmin {
     }
 
     @Override
-    public void ban(String room, String user, String reason) throws AdminException {
+    public boolean ban(String room, String user, String reason) throws AdminException {
         calls.add("ban " + room + "|" + user + "|" + reason);
         failIfAsked();
+        return true;
     }
 
     @Override

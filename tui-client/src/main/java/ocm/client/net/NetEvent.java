@@ -63,6 +63,7 @@ public sealed interface NetEvent {
         REGISTERING("registering"),
         LIVE("connected"),
         RECONNECTING("reconnecting"),
+        SERVER_STOPPED("server stopped, waiting for it"),
         NO_ANSWER("no answer"),
         ENDED("ended");
 

@@ -32,9 +32,12 @@ final class RoomSession {
     static final long STALE_ERROR_MILLIS = 1_000;
     /** Registering longer than this gets a line in the room (a wrong UDP port, a firewall). */
     static final long SLOW_REGISTER_MILLIS = 5_000;
+    /** While the server is stopped: how often a ping asks whether it is back (its answer starts the re-register). */
+    static final long STOPPED_PROBE_MILLIS = 2_000;
     private static final int RECEIVE_CAPACITY = 512;
 
-    private enum Phase { REGISTERING, LIVE, LEAVING, ENDED }
+    /** SERVER_STOPPED: the server said it is shutting down; chats wait, pings probe for its return. */
+    private enum Phase { REGISTERING, LIVE, SERVER_STOPPED, LEAVING, ENDED }
 
     private final String room;
     private final String token;
@@ -58,6 +61,8 @@ final class RoomSession {
     private long rtt = -1;
     private int leaveTries;
     private long leaveDue;
+    private long stoppedAt;
+    private long nextProbeAt;
     private NetEvent.Status lastStatus;
 
     RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
@@ -143,6 +148,12 @@ final class RoomSession {
                     send(new Packet.Ping(now));
                 }
                 break;
+            case SERVER_STOPPED:
+                if (now >= nextProbeAt) {
+                    nextProbeAt = now + STOPPED_PROBE_MILLIS;
+                    send(new Packet.Ping(now));
+                }
+                break;
             case LEAVING:
                 if (now >= leaveDue) {
                     if (leaveTries >= LEAVE_TRIES) {
@@ -177,7 +188,7 @@ final class RoomSession {
                 case MESSAGE:
                 case EVENT:
                 case MEMBERS:
-                    if (phase == Phase.LIVE || phase == Phase.LEAVING) {
+                    if (phase == Phase.LIVE || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING) {
                         Packet.Reliable r = (Packet.Reliable) p;
                         deliveries.offer(r.dseq(), r);
                         reliableSeen = true;
@@ -244,12 +255,22 @@ final class RoomSession {
         if (p.nonce() <= now && now - p.nonce() < 60_000) {
             rtt = now - p.nonce();
         }
+        if (phase == Phase.SERVER_STOPPED && p.nonce() > stoppedAt) {
+            // A probe sent after the stop was answered by a server that still has this session: it never went away.
+            phase = Phase.LIVE;
+            notice("the server is answering again; back in the room");
+            chats.unacknowledged().forEach(this::send);
+        }
     }
 
     private void onError(Packet.Error e, long now) {
         switch (e.code()) {
             case NOT_REGISTERED:
-                if (phase == Phase.LIVE && now - welcomedAt >= STALE_ERROR_MILLIS) {
+                if (phase == Phase.SERVER_STOPPED) {
+                    reconnecting = true;
+                    notice("the server is back; registering again");
+                    newSession(now);
+                } else if (phase == Phase.LIVE && now - welcomedAt >= STALE_ERROR_MILLIS) {
                     reconnecting = true;
                     notice("the server lost this session (restarted?); registering again");
                     newSession(now);
@@ -259,12 +280,28 @@ final class RoomSession {
                 end(Optional.empty(), "the server no longer knows this membership");
                 break;
             case SERVER_SHUTTING_DOWN:
-                notice(e.message().contains("shutting down") ? e.message() : "the server is shutting down" + suffix(e.message()));
+                serverStopping(e.message(), now);
                 break;
             default:
                 notice(e.message().isEmpty() ? e.code().name().toLowerCase().replace('_', ' ') : e.message());
                 break;
         }
+    }
+
+    /**
+     * The server is going down gracefully: say so at once (rather than after pings fail), hold
+     * chats, and probe until the restarted server's NOT_REGISTERED starts the usual re-register.
+     */
+    private void serverStopping(String message, long now) {
+        String said = message.contains("shutting down") ? message : "the server is shutting down" + suffix(message);
+        if (phase != Phase.LIVE && phase != Phase.REGISTERING) {
+            notice(said);
+            return;
+        }
+        phase = Phase.SERVER_STOPPED;
+        stoppedAt = now;
+        nextProbeAt = now + STOPPED_PROBE_MILLIS;
+        notice(said + "; waiting for it to come back (what you type is sent then)");
     }
 
     private void deliver(Packet.Reliable r) {
@@ -314,6 +351,8 @@ final class RoomSession {
             state = LinkState.ENDED;
         } else if (phase == Phase.REGISTERING) {
             state = reconnecting ? LinkState.RECONNECTING : LinkState.REGISTERING;
+        } else if (phase == Phase.SERVER_STOPPED) {
+            state = LinkState.SERVER_STOPPED;
         } else if (now - lastHeard > NO_ANSWER_AFTER_MILLIS) {
             state = LinkState.NO_ANSWER;
         } else {
@@ -327,7 +366,14 @@ final class RoomSession {
     }
 
     private String stateWords() {
-        return phase == Phase.REGISTERING ? "still registering with the server" : "you are no longer in this room";
+        switch (phase) {
+            case REGISTERING:
+                return "still registering with the server";
+            case SERVER_STOPPED:
+                return "the server has stopped; waiting for it to come back";
+            default:
+                return "you are no longer in this room";
+        }
     }
 
     private void notice(String text) {

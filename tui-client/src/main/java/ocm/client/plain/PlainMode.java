@@ -4,11 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
@@ -32,6 +35,8 @@ import ocm.protocol.tcrp.RoomListing;
  */
 public final class PlainMode implements ChatActions {
     private static final long DRAIN_MILLIS = 15_000;
+    /** How much of a failed line the "not delivered" notice quotes, in code points. */
+    static final int QUOTE_CODE_POINTS = 40;
 
     private final ChatService service;
     private final BufferedReader in;
@@ -39,9 +44,10 @@ public final class PlainMode implements ChatActions {
     private final String user;
     private final CommandTable<ChatActions> commands = SlashCommands.table();
     private final List<Membership> rooms = new ArrayList<>(); // guarded by this
-    private final Set<Long> unresolved = new HashSet<>(); // guarded by this
+    /** Our lines not yet delivered or refused, by local id, so a failure can say which line it was. */
+    private final Map<Long, String> unresolved = new HashMap<>(); // guarded by this
     private final Set<String> ended = new HashSet<>(); // guarded by this
-    private final java.util.Map<String, List<String>> members = new java.util.HashMap<>(); // guarded by this
+    private final Map<String, List<String>> members = new HashMap<>(); // guarded by this
     private Membership current;
     private boolean quit;
 
@@ -121,7 +127,7 @@ public final class PlainMode implements ChatActions {
             throw new CommandException("message is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES + " - not sent");
         }
         synchronized (this) {
-            unresolved.add(service.send(room.room(), text, action));
+            unresolved.put(service.send(room.room(), text, action), text);
         }
     }
 
@@ -140,21 +146,31 @@ public final class PlainMode implements ChatActions {
             }
             print(prefix + "-- " + Words.ended(en));
         } else if (e instanceof NetEvent.NotDelivered n) {
-            resolve(n.localId());
-            print(prefix + "-- not delivered: " + n.reason());
+            String text = resolve(n.localId());
+            print(prefix + "-- not delivered: " + (text == null ? "" : quote(text) + " ") + "(" + n.reason() + ")");
         } else if (e instanceof NetEvent.Delivered d) {
             resolve(d.localId());
         } else if (e instanceof NetEvent.Members ms) {
             synchronized (this) {
                 members.put(ms.room(), ms.members().stream().map(m -> (m.host() ? "@" : "") + m.name())
-                        .collect(java.util.stream.Collectors.toList()));
+                        .collect(Collectors.toList()));
             }
         }
     }
 
-    private synchronized void resolve(long id) {
-        unresolved.remove(id);
+    /** Returns the text of our line {@code id}, or null when it is not ours or already settled. */
+    private synchronized String resolve(long id) {
+        String text = unresolved.remove(id);
         notifyAll();
+        return text;
+    }
+
+    /** The line in quotes, cut to {@link #QUOTE_CODE_POINTS} (whole code points) with an ellipsis. */
+    static String quote(String text) {
+        if (text.codePointCount(0, text.length()) <= QUOTE_CODE_POINTS) {
+            return "\"" + text + "\"";
+        }
+        return "\"" + text.substring(0, text.offsetByCodePoints(0, QUOTE_CODE_POINTS)) + "…\"";
     }
 
     private synchronized String prefix(String room) {
@@ -215,7 +231,9 @@ public final class PlainMode implements ChatActions {
         Membership room = requireRoom();
         List<String> names;
         synchronized (this) {
-            names = members.getOrDefault(room.room(), room.members());
+            // Until the server's first member list arrives, the admission's names, the host marked as there.
+            names = members.getOrDefault(room.room(), room.members().stream()
+                    .map(n -> (n.equals(room.hostName()) ? "@" : "") + n).collect(Collectors.toList()));
         }
         print("-- " + names.size() + " in " + room.room() + ": " + String.join(", ", names));
     }

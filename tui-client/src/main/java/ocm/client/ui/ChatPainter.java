@@ -86,13 +86,16 @@ final class ChatPainter {
     private void memberList(Canvas c, int col, int row, int width, int height, Optional<RoomModel> room) {
         Theme t = c.theme();
         List<Packet.Member> members = room.map(RoomModel::members).orElse(List.of());
-        c.text(col + 1, row, "Members " + members.size(), width - 1, t.accent(), t.background(), SGR.BOLD);
+        // An ended room keeps its last member list for reference, dimmed: they are no longer with us.
+        boolean ended = room.map(RoomModel::ended).orElse(false);
+        String header = ended ? "Were here" : "Members " + members.size(); // fits the narrowest column (11)
+        c.text(col + 1, row, header, width - 1, ended ? t.dim() : t.accent(), t.background(), SGR.BOLD);
         List<Packet.Member> sorted = new ArrayList<>(members);
         sorted.sort((a, b) -> a.host() != b.host() ? (a.host() ? -1 : 1) : a.name().compareToIgnoreCase(b.name()));
         for (int i = 0; i < sorted.size() && i + 1 < height; i++) {
             Packet.Member m = sorted.get(i);
             String line = (m.host() ? "@" : " ") + m.name() + (m.v1() ? " ~" : "");
-            c.text(col + 1, row + 1 + i, line, width - 1, t.colourOf(m.name()));
+            c.text(col + 1, row + 1 + i, line, width - 1, ended ? t.dim() : t.colourOf(m.name()));
         }
     }
 

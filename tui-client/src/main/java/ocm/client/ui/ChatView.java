@@ -316,7 +316,9 @@ public final class ChatView implements View, ChatActions {
         RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
         String list = room.members().stream().map(m -> (m.host() ? "@" : "") + m.name())
                 .collect(Collectors.joining(", "));
-        room.add(ChatLine.system(app.now(), room.members().size() + " in " + room.name() + ": " + list), true);
+        String count = room.ended() ? room.members().size() + " were in " + room.name() + " when it ended: "
+                : room.members().size() + " in " + room.name() + ": ";
+        room.add(ChatLine.system(app.now(), count + list), true);
     }
 
     @Override

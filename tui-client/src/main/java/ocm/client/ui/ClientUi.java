@@ -49,6 +49,8 @@ public final class ClientUi {
     private long tickerPeriodNanos = Long.MAX_VALUE;
     private long nextTick = Long.MAX_VALUE;
     private Thread thread;
+    /** What ended the loop when it was not a normal stop (a terminal failure, an Error in a view). */
+    private volatile Throwable failure;
 
     public ClientUi(Screen screen, Theme theme) {
         this.screen = screen;
@@ -124,6 +126,11 @@ public final class ClientUi {
         thread.join();
     }
 
+    /** Set once the loop has died of an exception rather than stopping: the caller restores the terminal and says why. */
+    public java.util.Optional<Throwable> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
     public boolean isRunning() {
         return running && thread != null && thread.isAlive();
     }
@@ -167,8 +174,10 @@ public final class ClientUi {
                     }
                 }
             }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "terminal failed", e);
+        } catch (IOException | RuntimeException | Error e) {
+            // RuntimeExceptions from views are caught per task; what gets here ends the UI.
+            failure = e;
+            LOG.log(Level.WARNING, "the UI stopped on a failure", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -253,6 +253,30 @@ class ChatClientTest {
         assertEquals(1, log.of(NetEvent.Notice.class).size());
     }
 
+    @Test
+    void serverShuttingDownIsShownAtOnceAndTheRestartedServerTakesTheRoomBack() throws Exception {
+        joinAndWelcome(200);
+        clock.advance(RoomSession.STALE_ERROR_MILLIS + 1);
+        long stoppedAt = clock.millis();
+        udp.send(ROOM, new Packet.Error(ErrorCode.SERVER_SHUTTING_DOWN, "the server is shutting down"));
+        // At once: the clock has not moved, so no ping could have failed yet.
+        log.await(NetEvent.Status.class, s -> s.state() == NetEvent.LinkState.SERVER_STOPPED);
+        log.await(NetEvent.Notice.class, n -> n.text().contains("waiting for it to come back"));
+        long id = client.send(ROOM, "typed while it was down", false);
+        log.await(NetEvent.Status.class, s -> s.unacked() == 1);
+        clock.advance(RoomSession.STOPPED_PROBE_MILLIS);
+        udp.expect(Packet.Ping.class, p -> p.nonce() > stoppedAt); // the probe asking whether it is back
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again")); // the restarted server
+        log.await(NetEvent.Notice.class, n -> n.text().contains("registering again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        udp.send(ROOM, new Packet.Welcome(r.session(), 1, 0));
+        log.await(NetEvent.Notice.class, n -> n.text().contains("registered again"));
+        log.await(NetEvent.Status.class, s -> s.state() == NetEvent.LinkState.LIVE && s.unacked() == 1);
+        Packet.Chat c = udp.expect(Packet.Chat.class, x -> x.text().equals("typed while it was down"));
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 9, 1));
+        log.await(NetEvent.Delivered.class, d -> d.localId() == id);
+    }
+
     private static Packet.ChatMessage msg(int dseq, int msgId, String text) {
         return new Packet.ChatMessage(dseq, msgId, 1000L * msgId, false, "bob", text);
     }

@@ -20,6 +20,7 @@ import ocm.client.net.RoomRequest;
 import ocm.client.testing.FakeChatService;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
+import ocm.protocol.ucrp.v2.Packet;
 import org.junit.jupiter.api.Test;
 
 class PlainModeTest {
@@ -94,9 +95,56 @@ class PlainModeTest {
         assertEquals(0, plain.run(Optional.empty()));
         String s = output();
         assertTrue(s.contains("-- created den as alice"), s);
-        assertTrue(s.contains("-- 1 in den: alice"), s);
+        assertTrue(s.contains("-- 1 in den: @alice"), s); // the creator is the host
         assertTrue(s.contains("-- usage: /kick USER [REASON]"), s);
         assertTrue(s.contains("-- unknown command /nope"), s);
         assertTrue(fake.sent.isEmpty());
+    }
+
+    @Test
+    void membersMarksTheHostBeforeAndAfterTheServersMemberList() throws Exception {
+        PipedWriter w = new PipedWriter();
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "pl");
+        Thread t = new Thread(() -> plain.run(Optional.of(RoomRequest.join("room", "pl", Optional.empty()))));
+        t.start();
+        await(() -> output().contains("-- joined room as pl"), "joined line");
+        w.write("/members\n"); // before any member list: the fake admits pl to bob's room
+        w.flush();
+        await(() -> output().contains("-- 2 in room:"), "first /members");
+        fake.emit(new NetEvent.Members("room", List.of(new Packet.Member("zed", true, false),
+                new Packet.Member("pl", false, false))));
+        w.write("/members\n");
+        w.close();
+        t.join(30_000);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.contains("-- 2 in room: @bob, pl"), output());
+        assertTrue(lines.contains("-- 2 in room: @zed, pl"), output());
+    }
+
+    @Test
+    void notDeliveredSaysWhichLineFailedShortened() throws Exception {
+        PipedWriter w = new PipedWriter();
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "alice");
+        Thread t = new Thread(() -> plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
+        t.start();
+        await(() -> output().contains("-- joined lobby as alice"), "joined line");
+        String longLine = "this line is much too long to be quoted whole in a notice";
+        w.write("short one\n" + longLine + "\n");
+        w.flush();
+        await(() -> fake.sent.size() == 2, "two sends");
+        fake.emit(new NetEvent.NotDelivered("lobby", fake.sent.get(1).id(), "slow down"));
+        fake.emit(new NetEvent.NotDelivered("lobby", fake.sent.get(0).id(), "slow down"));
+        w.close();
+        t.join(30_000);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.contains("-- not delivered: \"" + longLine.substring(0, PlainMode.QUOTE_CODE_POINTS)
+                + "…\" (slow down)"), output());
+        assertTrue(lines.contains("-- not delivered: \"short one\" (slow down)"), output());
+    }
+
+    @Test
+    void quoteCutsWholeCodePoints() {
+        String emoji = "😀".repeat(PlainMode.QUOTE_CODE_POINTS + 5);
+        assertEquals("\"" + "😀".repeat(PlainMode.QUOTE_CODE_POINTS) + "…\"", PlainMode.quote(emoji));
     }
 }

@@ -29,9 +29,14 @@ public final class FakeChatService implements ChatService {
     private final AtomicLong ids = new AtomicLong();
     private volatile Consumer<NetEvent> listener = e -> { };
     public volatile boolean shutdown;
+    /** Test hook: thrown from {@link #setListener}, which the chat screens call on the UI thread. */
+    public volatile Error failOnSetListener;
 
     @Override
     public void setListener(Consumer<NetEvent> listener) {
+        if (failOnSetListener != null) {
+            throw failOnSetListener;
+        }
         this.listener = listener;
     }
 

@@ -402,4 +402,34 @@ class ScreensTest {
         int live = s.indexOf("said just now");
         assertTrue(history >= 0 && history < joined && joined < live, s);
     }
+
+    @Test
+    void anEndedRoomsMemberListIsMarkedEndedAndDimmed() throws Exception {
+        chatIn("lobby");
+        fake.emit(new NetEvent.Members("lobby", List.of(new Packet.Member("bob", true, false),
+                new Packet.Member("alice", false, false), new Packet.Member("carol", false, false))));
+        ui.await("Members 3");
+        Theme dark = Theme.load("dark");
+        assertEquals(dark.colourOf("carol"), memberNameColour("carol"));
+        fake.emit(new NetEvent.Ended("lobby", Optional.of(EndReason.KICKED), "kicked by bob"));
+        String s = ui.await("│ Were here");
+        assertFalse(s.contains("Members 3"), s);
+        ui.awaitCondition(() -> dark.dim().equals(memberNameColour("carol")), "carol drawn in the dim colour");
+        assertEquals(dark.dim(), memberNameColour("bob"));
+        ui.line("/members");
+        ui.await("3 were in lobby when it ended: @bob, alice, carol");
+    }
+
+    /** The foreground colour of {@code name} in the member column (right of the last border). */
+    private com.googlecode.lanterna.TextColor memberNameColour(String name) {
+        String[] rows = ui.text().split("\n");
+        for (int r = 0; r < rows.length; r++) {
+            int border = UiHarness.lastColumnOf(rows[r], '│');
+            int at = rows[r].lastIndexOf(name);
+            if (border >= 0 && at > rows[r].lastIndexOf('│')) {
+                return ui.terminal.getCharacter(border + 3, r).getForegroundColor();
+            }
+        }
+        throw new AssertionError(name + " is not in the member column:\n" + ui.text());
+    }
 }

@@ -1,0 +1,62 @@
+package ocm.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NamesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "Bob Smith", "アリス", "x", "émile_42", "abcdefghijklmnopqrstuvwxyz012345"})
+    void ordinaryUserNamesAreFine(String name) {
+        assertEquals(Optional.empty(), Names.userProblem(name));
+    }
+
+    @Test
+    void userNamesAreAtMost32Characters() {
+        assertEquals(Optional.of("user name is 33 characters, the limit is 32"), Names.userProblem("a".repeat(33)));
+        assertEquals(Optional.empty(), Names.userProblem("日".repeat(32)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u001b[2Jb", "tab\there", "bell\u0007", "c1\u009b", "zero\u200bwidth", "\u202eevil",
+            "bom\ufeff", "lone\ud800", "\udc00x", "word\u2060joiner"})
+    void controlAndInvisibleCharactersAreRefusedInUserNames(String name) {
+        assertEquals(Optional.of("user name contains a control or invisible character"), Names.userProblem(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*server*", "*", "＊server＊", "\u200b*server*"})
+    void nothingThatLooksLikeTheServersReservedNameIsAllowed(String name) {
+        assertTrue(Names.userProblem(name).isPresent(), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", " alice", "alice "})
+    void emptyBlankOrPaddedUserNamesAreRefused(String name) {
+        assertTrue(Names.userProblem(name).isPresent(), "'" + name + "'");
+    }
+
+    @Test
+    void roomNamesAreCountedInBytes() {
+        assertEquals(Optional.empty(), Names.roomProblem("r".repeat(255)));
+        assertEquals(Optional.of("room name is 256 bytes, the limit is 255"), Names.roomProblem("r".repeat(256)));
+        assertEquals(Optional.of("room name is 258 bytes, the limit is 255"), Names.roomProblem("日".repeat(86)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lobby\u0000", "\u202elobby", "lob\u200bby", "x\ud800"})
+    void controlAndInvisibleCharactersAreRefusedInRoomNames(String room) {
+        assertEquals(Optional.of("room name contains a control or invisible character"), Names.roomProblem(room));
+    }
+
+    @Test
+    void roomNamesAreCaseSensitiveAndMayHaveSpaces() {
+        assertEquals(Optional.empty(), Names.roomProblem("My Room"));
+        assertEquals(Optional.of("room name is empty"), Names.roomProblem(""));
+        assertEquals(Optional.of("room name is blank"), Names.roomProblem("   "));
+    }
+}

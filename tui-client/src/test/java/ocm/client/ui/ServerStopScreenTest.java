@@ -1,0 +1,52 @@
+package ocm.client.ui;
+
+import com.googlecode.lanterna.TerminalSize;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import ocm.client.config.ClientSettings;
+import ocm.client.net.ChatClient;
+import ocm.server.ChatServer;
+import ocm.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The status line and the room while an embedded server stops gracefully and comes back. */
+class ServerStopScreenTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void gracefulStopShowsOnTheStatusLineAtOnceAndTheRoomComesBack() throws Exception {
+        ServerConfig config = ServerConfig.forTests().withDataDir(Optional.of(dir.resolve("state")));
+        ChatServer first = new ChatServer(config).start();
+        ChatServer second = null;
+        AtomicReference<ChatClient> client = new AtomicReference<>();
+        ClientSettings values = new ClientSettings("127.0.0.1", first.tcpPort(), first.udpPort(), "alice");
+        UiHarness ui = new UiHarness(a -> {
+            client.set(new ChatClient(a));
+            return client.get();
+        }, new ClientApp.Start(values, Optional.of("den"), Optional.empty(), Optional.empty()), dir,
+                new TerminalSize(100, 30));
+        try {
+            ui.await("you created den");
+            ui.await("[connected]");
+            first.close();
+            // Well before a failed ping could say "no answer" (15 s): the server said it is stopping.
+            ui.await("[server stopped, waiting for it]");
+            ui.await("the server is shutting down; waiting for it to come back");
+            second = new ChatServer(config.withPorts(values.tcpPort(), values.udpPort())).start();
+            ui.await("registered again with the server; back in the room");
+            ui.await("[connected]");
+        } finally {
+            ui.close();
+            if (client.get() != null) {
+                client.get().shutdown();
+            }
+            first.close();
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+}
