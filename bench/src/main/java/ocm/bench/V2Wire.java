@@ -1,0 +1,239 @@
+package ocm.bench;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import ocm.protocol.reliable.ReceiveWindow;
+import ocm.protocol.reliable.SendWindow;
+import ocm.protocol.ucrp.v2.PacketType;
+import ocm.protocol.ucrp.v2.V2Codec;
+
+/**
+ * UCRP v2 as a real client speaks it (see BRIEF.md): Register until Welcome; chats through a
+ * SendWindow, retransmitted until Accepted or acked; every reliable delivery offered to the
+ * session's ReceiveWindow, duplicates dropped, and acknowledged with cumulative + mask after each
+ * batch; a Ping every 5 s. Packets are read and written in place, without the codec's records,
+ * so the bench allocates nothing per message.
+ */
+final class V2Wire implements Wire {
+    private static final long REGISTER_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    private static final long PING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int MESSAGE_SENDER_LENGTH_AT = 4 + 4 + 8 + 1;
+
+    private final Sender out;
+    private final int payloadSize;
+    private final Resender resender = new Resender();
+
+    V2Wire(Sender out, int payloadSize) {
+        this.out = out;
+        this.payloadSize = payloadSize;
+    }
+
+    static byte[] prefix(String room, String token) {
+        byte[] r = room.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] t = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(V2Codec.headerSize(r.length, t.length));
+        V2Codec.writeHeader(b, r, t);
+        return b.array();
+    }
+
+    @Override
+    public void register(BenchMember m, long now) {
+        V2State s = m.v2;
+        s.registerSentAt = now;
+        if (s.nextPingAt == 0) {
+            // Spread keepalives over the interval so thousands of members do not ping at once.
+            s.nextPingAt = now + (PING_INTERVAL_NANOS / 997) * (m.id % 997);
+        }
+        ByteBuffer b = out.begin(m);
+        b.put((byte) PacketType.REGISTER.code()).putShort((short) 12)
+                .putInt(s.session).putInt(0).putInt(V2State.FIRST_CHAT_SEQ);
+        out.send(m);
+    }
+
+    @Override
+    public boolean registered(BenchMember m) {
+        return m.v2.welcomed;
+    }
+
+    @Override
+    public boolean chat(BenchMember m, long now, LoopStats stats) {
+        SendWindow<Object> w = m.v2.outbox;
+        if (!w.hasRoom()) {
+            stats.windowFull++;
+            return false;
+        }
+        int seq = w.add(V2State.MARK, millis(now));
+        m.v2.rememberSendTime(seq, now);
+        stats.chatSent(now);
+        if (!writeChat(m, seq, now)) {
+            stats.sendFailed++; // the window resends it
+        }
+        return true;
+    }
+
+    private boolean writeChat(BenchMember m, int seq, long sendNanos) {
+        ByteBuffer b = out.begin(m);
+        b.put((byte) PacketType.CHAT.code()).putShort((short) (4 + 1 + payloadSize)).putInt(seq).put((byte) 0);
+        Payload.write(b, sendNanos, m.id, seq, payloadSize);
+        return out.send(m);
+    }
+
+    @Override
+    public void receive(BenchMember m, ByteBuffer buf, long now, LoopStats stats) {
+        int n = buf.limit();
+        if (n < V2Codec.HEADER_FIXED || buf.get(0) != V2Codec.MARKER) {
+            stats.malformed++;
+            return;
+        }
+        int p = V2Codec.HEADER_FIXED + (buf.get(3) & 0xFF) + (buf.get(4) & 0xFF);
+        boolean reliable = false;
+        while (p + V2Codec.PACKET_HEADER <= n) {
+            int type = buf.get(p) & 0xFF;
+            int len = buf.getShort(p + 1) & 0xFFFF;
+            int body = p + V2Codec.PACKET_HEADER;
+            if (body + len > n) {
+                stats.malformed++;
+                break;
+            }
+            reliable |= packet(m, type, buf, body, len, now, stats);
+            p = body + len;
+        }
+        if (reliable && !m.v2.ackPending) {
+            m.v2.ackPending = true;
+        }
+    }
+
+    /** Handles one packet; true when it was a reliable one that needs acknowledging. */
+    private boolean packet(BenchMember m, int type, ByteBuffer buf, int body, int len, long now, LoopStats stats) {
+        V2State s = m.v2;
+        if (type == PacketType.MESSAGE.code()) {
+            int senderLen = buf.get(body + MESSAGE_SENDER_LENGTH_AT) & 0xFF;
+            int text = body + MESSAGE_SENDER_LENGTH_AT + 1 + senderLen;
+            int textLen = body + len - text;
+            if (offer(s, buf.getInt(body), stats)) {
+                if (textLen > 0 && Payload.matches(buf, text, textLen)) {
+                    stats.delivered(Payload.sendNanos(buf, text), now);
+                } else {
+                    stats.other++;
+                }
+            }
+            return true;
+        }
+        if (type == PacketType.EVENT.code() || type == PacketType.MEMBERS.code()) {
+            if (offer(s, buf.getInt(body), stats)) {
+                stats.other++;
+            }
+            return true;
+        }
+        if (type == PacketType.WELCOME.code()) {
+            if (!s.welcomed && buf.getInt(body) == s.session) {
+                s.inbox.reset(buf.getInt(body + 4));
+                s.welcomed = true;
+            }
+        } else if (type == PacketType.ACCEPTED.code()) {
+            if (s.outbox != null) {
+                s.outbox.ack(buf.getInt(body), millis(now));
+            }
+            if (buf.getInt(body + 4) == 0) {
+                stats.refused++;
+            }
+        } else if (type == PacketType.ACK.code()) {
+            if (s.outbox != null) {
+                s.outbox.ack(buf.getInt(body), buf.getLong(body + 4), millis(now));
+            }
+        } else if (type == PacketType.ENDED.code()) {
+            stats.ended++;
+        } else if (type == PacketType.ERROR.code()) {
+            stats.errors++;
+        }
+        return false;
+    }
+
+    /** Offers a reliable number to the session's window; true when it is new (count it). */
+    private static boolean offer(V2State s, int dseq, LoopStats stats) {
+        if (!s.welcomed) {
+            return false; // not acknowledged, so the server sends it again once we are welcomed
+        }
+        ReceiveWindow.Offer o = s.inbox.offer(dseq, V2State.MARK);
+        if (o == ReceiveWindow.Offer.ACCEPTED) {
+            while (s.inbox.poll() != null) {
+                // in order now: a real client would show it here
+            }
+            return true;
+        }
+        if (o == ReceiveWindow.Offer.DUPLICATE) {
+            stats.duplicates++;
+        } else {
+            stats.tooFar++;
+        }
+        return false;
+    }
+
+    @Override
+    public void tick(BenchMember m, long now, LoopStats stats) {
+        V2State s = m.v2;
+        if (!s.welcomed && s.registerSentAt != 0 && now - s.registerSentAt >= REGISTER_RETRY_NANOS) {
+            register(m, now);
+        }
+        if (s.welcomed && now - s.nextPingAt >= 0) {
+            s.nextPingAt = now + PING_INTERVAL_NANOS;
+            out.begin(m).put((byte) PacketType.PING.code()).putShort((short) 8).putLong(now);
+            out.send(m);
+        }
+    }
+
+    @Override
+    public void retransmit(BenchMember m, long now, LoopStats stats) {
+        SendWindow<Object> w = m.v2.outbox;
+        if (w != null && w.outstanding() > 0) {
+            resender.member = m;
+            resender.stats = stats;
+            w.poll(millis(now), resender);
+        }
+    }
+
+    @Override
+    public void flushAck(BenchMember m, LoopStats stats) {
+        V2State s = m.v2;
+        if (!s.ackPending) {
+            return;
+        }
+        s.ackPending = false;
+        out.begin(m).put((byte) PacketType.ACK.code()).putShort((short) 12)
+                .putInt(s.inbox.cumulative()).putLong(s.inbox.mask());
+        out.send(m);
+        stats.acksSent++;
+    }
+
+    @Override
+    public boolean settled(BenchMember m) {
+        return m.v2.outbox == null || m.v2.outbox.outstanding() == 0;
+    }
+
+    @Override
+    public void leave(BenchMember m) {
+        out.begin(m).put((byte) PacketType.LEAVE.code()).putShort((short) 0);
+        out.send(m);
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    /** Resends a chat with its original payload; one instance, pointed at the member being polled. */
+    private final class Resender implements SendWindow.Retransmitter<Object> {
+        BenchMember member;
+        LoopStats stats;
+
+        @Override
+        public void resend(int seq, Object item) {
+            stats.retransmits++;
+            writeChat(member, seq, member.v2.sendTime(seq));
+        }
+
+        @Override
+        public void giveUp(int seq, Object item) {
+            stats.givenUp++;
+        }
+    }
+}
