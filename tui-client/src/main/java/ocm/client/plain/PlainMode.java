@@ -18,7 +18,7 @@ import ocm.client.net.ClientException;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
 import ocm.client.net.RoomRequest;
-import ocm.client.ui.Canvas;
+import ocm.client.ui.SafeText;
 import ocm.client.ui.Words;
 import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
@@ -175,7 +175,7 @@ public final class PlainMode implements ChatActions {
 
     private void print(String line) {
         synchronized (out) {
-            out.println(Canvas.stripControls(line)); // no terminal escapes from other people's text
+            out.println(SafeText.forLine(line)); // no terminal escapes or bidi overrides from other people's text
             out.flush();
         }
     }

@@ -329,6 +329,34 @@ class ScreensTest {
     }
 
     @Test
+    void zeroWidthAndEmojiSequencesKeepEveryBorderAndLeaveNoStrayCells() throws Exception {
+        chatIn("lobby");
+        message("lobby", 1, "bob", "long " + "x".repeat(150));
+        message("lobby", 2, "bob", "e" + "\u0301".repeat(200) + " zalgo");
+        message("lobby", 3, "bob", "family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 end");
+        message("lobby", 4, "bob", "abc\u202Edef\u2066g\u2069\u200Eh\uFEFFi\u200Bj");
+        message("lobby", 5, "bob", "heart \u2764\uFE0F thumb \uD83D\uDC4D\uD83C\uDFFD flag \uD83C\uDDEB\uD83C\uDDF7 done");
+        ui.await("done");
+        int left = ui.row("Rooms").indexOf('│'); // ASCII before it: index = column
+        int right = UiHarness.lastColumnOf(ui.row("Members"), '│');
+        assertTrue(left > 0 && right > left, ui.text());
+        for (int r = 1; r <= SIZE.getRows() - 3; r++) {
+            for (int col = 0; col < SIZE.getColumns(); col++) {
+                String cell = ui.terminal.getCharacter(col, r).getCharacterString();
+                boolean border = col == left || col == right;
+                assertEquals(border, cell.equals("│"), "row " + r + " column " + col + ":\n" + ui.text());
+                assertTrue(cell.codePoints().allMatch(cp -> Character.getType(cp) != Character.NON_SPACING_MARK
+                        && Character.getType(cp) != Character.FORMAT && (cp < 0xFE00 || cp > 0xFE0F)),
+                        "stray zero-width cell on row " + r + ":\n" + ui.text());
+            }
+        }
+        assertTrue(ui.row("zalgo").contains("\u00e9 zalgo"), ui.text()); // e + acute composes to one letter
+        assertTrue(ui.row("family").contains("family \uFFFD end"), ui.text()); // one mark for the sequence
+        assertTrue(ui.row("abc").contains("abcdefghij"), ui.text());
+        assertTrue(ui.row("heart").contains("heart \u2764 thumb \uFFFD flag \uFFFD done"), ui.text());
+    }
+
+    @Test
     void quitLeavesEveryRoomAndEnds() throws Exception {
         chatIn("lobby");
         ui.line("/quit");
