@@ -1,7 +1,6 @@
 package ocm.client.plain;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,6 +54,8 @@ public final class PlainMode implements ChatActions {
 
     /** Enters the first room (if any), then reads stdin until EOF or /quit. Returns the exit code. */
     public int run(Optional<RoomRequest> first) {
+        InputPump input = new InputPump(in, PlainMode::isQuit, service::stopRequests);
+        input.start();
         try {
             if (first.isPresent()) {
                 try {
@@ -65,18 +66,30 @@ public final class PlainMode implements ChatActions {
                     return 1;
                 }
             }
-            String line;
-            while (!quit && (line = in.readLine()) != null) {
-                handle(line);
+            while (!quit) {
+                InputPump.Input next = input.next();
+                if (next.error().isPresent()) {
+                    print("-- cannot read input: " + next.error().get().getMessage());
+                    return 1;
+                }
+                if (next.line().isEmpty()) {
+                    break;
+                }
+                handle(next.line().get());
             }
             awaitUnresolved();
             return 0;
-        } catch (IOException e) {
-            print("-- cannot read input: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         } finally {
             service.shutdown();
         }
+    }
+
+    /** "/quit" with any case or arguments, as the command table would read it. */
+    private static boolean isQuit(String line) {
+        return CommandTable.isCommand(line) && line.substring(1).split(" ", 2)[0].equalsIgnoreCase("quit");
     }
 
     private void handle(String line) {
