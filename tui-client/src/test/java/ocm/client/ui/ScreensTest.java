@@ -350,10 +350,13 @@ class ScreensTest {
                         "stray zero-width cell on row " + r + ":\n" + ui.text());
             }
         }
-        assertTrue(ui.row("zalgo").contains("\u00e9 zalgo"), ui.text()); // e + acute composes to one letter
-        assertTrue(ui.row("family").contains("family \uFFFD end"), ui.text()); // one mark for the sequence
-        assertTrue(ui.row("abc").contains("abcdefghij"), ui.text());
-        assertTrue(ui.row("heart").contains("heart \u2764 thumb \uFFFD flag \uFFFD done"), ui.text());
+        // Each line exactly, then blanks up to the border: nothing left over from the long line above.
+        String pane = " *│\\d\\d:\\d\\d bob: %s *│.*";
+        assertTrue(ui.row("zalgo").matches(String.format(pane, "\u00e9 zalgo")), ui.text()); // e + acute: one letter
+        assertTrue(ui.row("family").matches(String.format(pane, "family \uFFFD end")), ui.text()); // one mark
+        assertTrue(ui.row("abc").matches(String.format(pane, "abcdefghij")), ui.text());
+        assertTrue(ui.row("heart").matches(String.format(pane, "heart \u2764 thumb \uFFFD flag \uFFFD done")),
+                ui.text());
     }
 
     @Test
