@@ -140,7 +140,9 @@ class RealServerTest {
         try {
             alice.enter(RoomRequest.create("den", "alice", Optional.empty()));
             bob.enter(RoomRequest.join("den", "bob", Optional.empty()));
-            aliceLog.await(NetEvent.RoomEvent.class, e -> e.name().equals("bob"));
+            bobLog.await(NetEvent.Status.class, s -> s.state() == NetEvent.LinkState.LIVE);
+            // If bob registers before alice does, she learns of him from her first member list, not a JOINED event.
+            aliceLog.await(NetEvent.Members.class, m -> m.members().size() == 2);
             alice.send("den", "before", false);
             bobLog.await(NetEvent.Message.class, m -> m.text().equals("before"));
             first.close();

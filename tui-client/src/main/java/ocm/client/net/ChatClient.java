@@ -55,11 +55,12 @@ public final class ChatClient implements ChatService {
         this(server, Clock.SYSTEM, new SecureRandom(), 5_000);
     }
 
-    public ChatClient(ServerAddress server, Clock clock, Random random, int tcpTimeoutMillis) throws ClientException {
+    /** {@code tcpConnectMillis} limits the TCP connect; the whole reply after it gets twice that (5 s + 10 s). */
+    public ChatClient(ServerAddress server, Clock clock, Random random, int tcpConnectMillis) throws ClientException {
         this.server = server;
         this.clock = clock;
         this.random = random;
-        this.tcrp = new TcrpClient(server.host(), server.tcpPort(), tcpTimeoutMillis);
+        this.tcrp = new TcrpClient(server.host(), server.tcpPort(), tcpConnectMillis, 2 * tcpConnectMillis);
         this.udpTarget = new InetSocketAddress(server.host(), server.udpPort());
         if (udpTarget.isUnresolved()) {
             throw new ClientException("unknown server address " + server.host());
@@ -149,11 +150,17 @@ public final class ChatClient implements ChatService {
     }
 
     @Override
+    public void stopRequests() {
+        tcrp.close();
+    }
+
+    @Override
     public void shutdown() {
         if (closed) {
             return;
         }
         closed = true;
+        tcrp.close(); // a create/join/list still waiting ends now
         CompletableFuture<Void> left = new CompletableFuture<>();
         onNet(() -> {
             sessions.values().forEach(s -> s.leave(clock.millis()));

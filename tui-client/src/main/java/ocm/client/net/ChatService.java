@@ -28,6 +28,9 @@ public interface ChatService {
 
     void closeRoom(String room, String reason);
 
+    /** Ends a create/join/list in progress and refuses new ones: the user is quitting. */
+    void stopRequests();
+
     /** Leaves every room (waiting briefly for the server to confirm) and releases the socket. */
     void shutdown();
 }

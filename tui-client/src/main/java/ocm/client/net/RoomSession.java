@@ -56,6 +56,9 @@ final class RoomSession {
     private boolean slowSaid;
     private long welcomedAt;
     private int lastMsgId;
+    /** Welcome's server time: messages stamped no later, right after it, are the history of the register. */
+    private long historyUpTo;
+    private boolean historyBurst;
     private long lastHeard;
     private long nextPingAt;
     private long rtt = -1;
@@ -244,6 +247,8 @@ final class RoomSession {
         welcomedAt = now;
         nextPingAt = now; // a first ping at once, so the status line shows a round-trip time from the start
         deliveries.reset(w.firstDseq());
+        historyUpTo = w.serverTimeMillis();
+        historyBurst = true;
         chats.unacknowledged().forEach(this::send);
         if (reconnecting) {
             reconnecting = false;
@@ -306,12 +311,17 @@ final class RoomSession {
 
     private void deliver(Packet.Reliable r) {
         if (r instanceof Packet.ChatMessage m) {
-            if (m.msgId() != 0 && m.msgId() <= lastMsgId) {
+            // The register's history follows its Welcome, stored before it; the first later message ends it.
+            historyBurst = historyBurst && m.timestampMillis() <= historyUpTo;
+            if (historyBurst && m.msgId() != 0 && m.msgId() <= lastMsgId) {
                 return; // history we already showed before a re-register
             }
+            // Live messages are shown whatever their id: the stream (dseq) already dropped repeats, and a
+            // server restarted after a crash may hand out ids we have seen before.
             lastMsgId = Math.max(lastMsgId, m.msgId());
             events.accept(new NetEvent.Message(room, m.msgId(), m.timestampMillis(), m.action(), m.sender(), m.text()));
         } else if (r instanceof Packet.RoomEvent e) {
+            historyBurst = false;
             events.accept(new NetEvent.RoomEvent(room, e.timestampMillis(), e.kind(), e.name(), e.text()));
         } else if (r instanceof Packet.MemberList l) {
             events.accept(new NetEvent.Members(room, l.members()));

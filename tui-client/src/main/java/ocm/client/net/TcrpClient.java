@@ -1,8 +1,8 @@
 package ocm.client.net;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -10,6 +10,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import ocm.protocol.ProtocolException;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Compliance;
@@ -26,19 +29,38 @@ import ocm.protocol.tcrp.TcrpReply;
 import ocm.protocol.tcrp.TcrpRequest;
 
 /**
- * The TCRP side: one short TCP connection per request (create, join, list), with connect and
- * read timeouts, turning every failure into a {@link ClientException} a person can read.
+ * The TCRP side: one short TCP connection per request (create, join, list), with a connect limit
+ * and one deadline for the whole reply, turning every failure into a {@link ClientException} a
+ * person can read. {@link #close} ends a request in progress (the user is quitting).
  */
-public final class TcrpClient {
+public final class TcrpClient implements AutoCloseable {
     public static final int PROTOCOL = 2;
     private final String host;
     private final int port;
-    private final int timeoutMillis;
+    private final int connectMillis;
+    private final int replyMillis;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    public TcrpClient(String host, int port, int timeoutMillis) {
+    /** {@code replyMillis} bounds everything after the connect: a server that trickles bytes cannot hold us. */
+    public TcrpClient(String host, int port, int connectMillis, int replyMillis) {
         this.host = host;
         this.port = port;
-        this.timeoutMillis = timeoutMillis;
+        this.connectMillis = connectMillis;
+        this.replyMillis = replyMillis;
+    }
+
+    /** Ends any request in progress and refuses new ones. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Socket s : open) {
+            try {
+                s.close(); // the blocked connect or read throws at once
+            } catch (IOException e) {
+                // closing is all we wanted
+            }
+        }
     }
 
     public List<RoomListing.RoomSummary> listRooms() throws ClientException {
@@ -63,45 +85,99 @@ public final class TcrpClient {
         throw new ClientException("the server sent an unexpected answer");
     }
 
-    /** Sends one request, reads the compliance and, if it succeeded, the completion. */
+    /** Sends one request, reads the compliance and, if it succeeded, the completion, all before one deadline. */
     private TcrpReply exchange(TcrpRequest request) throws ClientException {
         String where = host + ":" + port;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
+        Socket socket = new Socket();
+        Deadline deadline = null; // set once connected
+        open.add(socket);
+        try (socket) {
+            if (closed) {
+                throw new ClientException("the client is shutting down");
+            }
+            socket.connect(new InetSocketAddress(host, port), connectMillis);
+            deadline = new Deadline(socket, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(replyMillis));
             OutputStream out = socket.getOutputStream();
             out.write(TcrpCodec.encode(TcrpMessages.encodeRequest(request)));
             out.flush();
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            TcrpReply first = TcrpMessages.decodeReply(readFrame(in));
+            InputStream in = socket.getInputStream();
+            TcrpReply first = TcrpMessages.decodeReply(readFrame(in, deadline));
             if (first instanceof Compliance c && !c.success()) {
                 String msg = c.message().isEmpty() ? c.error().map(Enum::name).orElse("refused") : c.message();
                 // The completion repeats the refusal; read it if it comes, but the compliance says enough.
                 throw new ClientException(msg);
             }
-            return TcrpMessages.decodeReply(readFrame(in));
+            return TcrpMessages.decodeReply(readFrame(in, deadline));
         } catch (UnknownHostException e) {
             throw new ClientException("unknown server address " + host);
         } catch (ConnectException e) {
             throw new ClientException("cannot reach the server at " + where + " (connection refused)");
         } catch (SocketTimeoutException e) {
-            throw new ClientException("the server at " + where + " did not answer within "
-                    + (timeoutMillis / 1000.0) + " s");
+            throw new ClientException(timeoutMessage(where, deadline));
         } catch (EOFException e) {
             throw new ClientException("the server at " + where + " closed the connection without answering");
         } catch (ProtocolException e) {
             throw new ClientException("the server at " + where + " sent a bad reply: " + e.getMessage());
         } catch (IOException e) {
-            throw new ClientException("cannot talk to the server at " + where + ": " + e.getMessage());
+            throw new ClientException(closed ? "the request was cancelled: the client is shutting down"
+                    : "cannot talk to the server at " + where + ": " + e.getMessage());
+        } finally {
+            open.remove(socket);
         }
     }
 
-    private static TcrpFrame readFrame(DataInputStream in) throws IOException, ProtocolException {
+    private String timeoutMessage(String where, Deadline deadline) {
+        if (deadline == null) {
+            return "the server at " + where + " did not accept the connection within " + seconds(connectMillis);
+        }
+        return "the server at " + where + (deadline.received == 0 ? " did not answer within "
+                : " did not finish its reply within ") + seconds(replyMillis);
+    }
+
+    private static String seconds(int millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+
+    private static TcrpFrame readFrame(InputStream in, Deadline deadline) throws IOException, ProtocolException {
         byte[] header = new byte[TcrpCodec.HEADER_SIZE];
-        in.readFully(header);
+        readFully(in, header, deadline);
         TcrpHeader h = TcrpCodec.decodeHeader(header, 0, header.length);
         byte[] body = new byte[h.bodySize()];
-        in.readFully(body);
+        readFully(in, body, deadline);
         return TcrpCodec.decodeBody(h, body, 0, body.length);
+    }
+
+    /** Like DataInputStream.readFully, but each read may only wait for what is left of the deadline. */
+    private static void readFully(InputStream in, byte[] buf, Deadline deadline) throws IOException {
+        int done = 0;
+        while (done < buf.length) {
+            deadline.armForNextRead();
+            int n = in.read(buf, done, buf.length - done);
+            if (n < 0) {
+                throw new EOFException();
+            }
+            done += n;
+            deadline.received += n;
+        }
+    }
+
+    /** The end of the whole reply; sets the socket's read timeout to the time left before each read. */
+    private static final class Deadline {
+        private final Socket socket;
+        private final long endNanos;
+        private long received;
+
+        Deadline(Socket socket, long endNanos) {
+            this.socket = socket;
+            this.endNanos = endNanos;
+        }
+
+        void armForNextRead() throws IOException {
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime());
+            if (leftMillis <= 0) {
+                throw new SocketTimeoutException("reply deadline passed");
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, leftMillis));
+        }
     }
 }

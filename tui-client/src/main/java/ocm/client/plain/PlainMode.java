@@ -1,7 +1,6 @@
 package ocm.client.plain;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ import ocm.client.net.ClientException;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
 import ocm.client.net.RoomRequest;
-import ocm.client.ui.Canvas;
+import ocm.client.ui.SafeText;
 import ocm.client.ui.Words;
 import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
@@ -61,6 +60,8 @@ public final class PlainMode implements ChatActions {
 
     /** Enters the first room (if any), then reads stdin until EOF or /quit. Returns the exit code. */
     public int run(Optional<RoomRequest> first) {
+        InputPump input = new InputPump(in, PlainMode::isQuit, service::stopRequests);
+        input.start();
         try {
             if (first.isPresent()) {
                 try {
@@ -71,18 +72,30 @@ public final class PlainMode implements ChatActions {
                     return 1;
                 }
             }
-            String line;
-            while (!quit && (line = in.readLine()) != null) {
-                handle(line);
+            while (!quit) {
+                InputPump.Input next = input.next();
+                if (next.error().isPresent()) {
+                    print("-- cannot read input: " + next.error().get().getMessage());
+                    return 1;
+                }
+                if (next.line().isEmpty()) {
+                    break;
+                }
+                handle(next.line().get());
             }
             awaitUnresolved();
             return 0;
-        } catch (IOException e) {
-            print("-- cannot read input: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         } finally {
             service.shutdown();
         }
+    }
+
+    /** "/quit" with any case or arguments, as the command table would read it. */
+    private static boolean isQuit(String line) {
+        return CommandTable.isCommand(line) && line.substring(1).split(" ", 2)[0].equalsIgnoreCase("quit");
     }
 
     private void handle(String line) {
@@ -191,7 +204,7 @@ public final class PlainMode implements ChatActions {
 
     private void print(String line) {
         synchronized (out) {
-            out.println(Canvas.stripControls(line)); // no terminal escapes from other people's text
+            out.println(SafeText.forLine(line)); // no terminal escapes or bidi overrides from other people's text
             out.flush();
         }
     }

@@ -77,29 +77,8 @@ public final class Canvas {
         }
     }
 
-    /** Control characters would move the terminal's cursor: show them as '?'. */
+    /** Text as Lanterna can draw it: one cell per char, no controls (see {@link SafeText#forCells}). */
     public static String clean(String s) {
-        if (s.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-            // Lanterna draws one cell per char and cannot measure emoji: one replacement mark each keeps the layout.
-            StringBuilder bmp = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> bmp.append(Character.isSupplementaryCodePoint(cp) ? '\uFFFD' : (char) cp));
-            s = bmp.toString();
-        }
-        return stripControls(s);
-    }
-
-    /** Control characters (C0, DEL, C1) as '?', tabs as spaces: other people's text cannot drive the terminal. */
-    public static String stripControls(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) { // C0, DEL and C1 (0x9b is CSI to some terminals)
-                if (b == null) {
-                    b = new StringBuilder(s);
-                }
-                b.setCharAt(i, c == '\t' ? ' ' : '?');
-            }
-        }
-        return b == null ? s : b.toString();
+        return SafeText.forCells(s);
     }
 }

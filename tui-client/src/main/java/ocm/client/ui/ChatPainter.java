@@ -115,7 +115,8 @@ final class ChatPainter {
     }
 
     private String prompt(Optional<RoomModel> room) {
-        return room.map(r -> r.ended() ? "(read-only) > " : r.name() + " > ").orElse("> ");
+        // Cleaned before it is measured: room names may hold marks or emoji.
+        return Canvas.clean(room.map(r -> r.ended() ? "(read-only) > " : r.name() + " > ").orElse("> "));
     }
 
     private void inputBox(Canvas c, Optional<RoomModel> room) {

@@ -38,8 +38,9 @@ final class MessagePane {
             for (int i = 0; i < wrapped.size(); i++) {
                 String w = wrapped.get(i);
                 String sender = "";
-                if (i == 0 && l.kind() == ChatLine.Kind.CHAT && w.startsWith(l.sender() + ":")) {
-                    sender = l.sender() + ":";
+                String shownSender = Canvas.clean(l.sender()) + ":";
+                if (i == 0 && l.kind() == ChatLine.Kind.CHAT && w.startsWith(shownSender)) {
+                    sender = shownSender;
                     w = w.substring(sender.length());
                 }
                 rows.add(new Row(i == 0 ? time : "", sender, w, t.colourOf(l.sender()), colour,

@@ -166,11 +166,35 @@ class ChatClientTest {
         log.await(NetEvent.Notice.class, n -> n.text().contains("registering again"));
         Packet.Register r = udp.expect(Packet.Register.class);
         assertEquals(17, r.since());
-        udp.send(ROOM, new Packet.Welcome(r.session(), 9000, 0),
+        // As the real server does: the Welcome's time is after the history it sends.
+        udp.send(ROOM, new Packet.Welcome(r.session(), 9000, 20_000),
                 msg(9000, 17, "before restart"), msg(9001, 18, "after restart"));
         log.await(NetEvent.Notice.class, n -> n.text().contains("registered again"));
         log.await(NetEvent.Message.class, m -> m.msgId() == 18);
         assertEquals(List.of("before restart", "after restart"), log.messageTexts());
+    }
+
+    @Test
+    void afterReRegisterHistoryRepeatsAreDroppedButALiveMessageWithALowerIdIsShown() throws Exception {
+        int f = joinAndWelcome(200);
+        udp.send(ROOM, msg(f + 1, 17, "before restart"));
+        log.await(NetEvent.Message.class, m -> m.msgId() == 17);
+        clock.advance(RoomSession.STALE_ERROR_MILLIS + 1);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        assertEquals(17, r.since());
+        udp.send(ROOM, new Packet.Welcome(r.session(), 9000, 50_000),
+                new Packet.MemberList(9000, List.of(new Packet.Member("alice", false, false))),
+                msg(9001, 16, "older history"), msg(9002, 17, "before restart"), msg(9003, 18, "after restart"));
+        log.await(NetEvent.Message.class, m -> m.msgId() == 18);
+        // The server crashed before saving ids 5..18 and hands out 5 again: a live message, shown.
+        udp.send(ROOM, new Packet.ChatMessage(9004, 5, 60_000, false, "bob", "id reused after a crash"));
+        log.await(NetEvent.Message.class, m -> m.msgId() == 5);
+        udp.send(ROOM, new Packet.ChatMessage(9004, 5, 60_000, false, "bob", "id reused after a crash")); // resent
+        udp.expect(Packet.Ack.class, a -> a.cumulative() == 9004);
+        udp.send(ROOM, new Packet.RoomEvent(9005, 61_000, EventKind.JOINED, "carol", ""));
+        log.await(NetEvent.RoomEvent.class, e -> e.name().equals("carol"));
+        assertEquals(List.of("before restart", "after restart", "id reused after a crash"), log.messageTexts());
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import ocm.protocol.ProtocolException;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Compliance;
@@ -22,8 +24,16 @@ final class FakeTcrpServer implements AutoCloseable {
     static final String TOKEN = "token_test";
     private final ServerSocket server;
     private final Thread thread;
+    private final int trickleMillis;
+    private final CountDownLatch replying = new CountDownLatch(1);
 
     FakeTcrpServer() throws IOException {
+        this(0);
+    }
+
+    /** With {@code trickleMillis > 0} it writes its replies one byte at a time, that long apart. */
+    FakeTcrpServer(int trickleMillis) throws IOException {
+        this.trickleMillis = trickleMillis;
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = new Thread(this::serve, "fake-tcrp");
@@ -46,10 +56,10 @@ final class FakeTcrpServer implements AutoCloseable {
                 in.readFully(body);
                 TcrpFrame f = TcrpCodec.decodeBody(h, body, 0, body.length);
                 OutputStream out = s.getOutputStream();
-                out.write(TcrpCodec.encode(TcrpMessages.encodeReply(f.operation(), f.roomName(), Compliance.ok())));
+                write(out, TcrpCodec.encode(TcrpMessages.encodeReply(f.operation(), f.roomName(), Compliance.ok())));
                 Admission a = new Admission(TOKEN, f.roomName(), "alice", true, "alice", List.of("alice"), false);
-                out.write(TcrpCodec.encode(TcrpMessages.encodeReply(f.operation(), f.roomName(), a)));
-            } catch (IOException | ProtocolException e) {
+                write(out, TcrpCodec.encode(TcrpMessages.encodeReply(f.operation(), f.roomName(), a)));
+            } catch (IOException | ProtocolException | InterruptedException e) {
                 if (server.isClosed()) {
                     return;
                 }
@@ -57,9 +67,30 @@ final class FakeTcrpServer implements AutoCloseable {
         }
     }
 
+    private void write(OutputStream out, byte[] bytes) throws IOException, InterruptedException {
+        if (trickleMillis <= 0) {
+            out.write(bytes);
+            return;
+        }
+        for (byte b : bytes) {
+            out.write(b);
+            out.flush();
+            replying.countDown();
+            Thread.sleep(trickleMillis); // the slow server under test, not a wait in the test
+        }
+    }
+
+    /** Waits (generously) until a reply has started, so a client is surely mid-request. */
+    void awaitFirstByteSent() throws InterruptedException {
+        if (!replying.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the fake TCRP server never started a reply");
+        }
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
+        thread.interrupt(); // ends a trickle in progress
     }
 
     static Optional<String> none() {

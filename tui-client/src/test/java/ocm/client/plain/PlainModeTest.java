@@ -147,4 +147,26 @@ class PlainModeTest {
         String emoji = "😀".repeat(PlainMode.QUOTE_CODE_POINTS + 5);
         assertEquals("\"" + "😀".repeat(PlainMode.QUOTE_CODE_POINTS) + "…\"", PlainMode.quote(emoji));
     }
+
+    @Test
+    void bidiOverridesAndMarkSmearsAreNotPrinted() throws Exception {
+        PipedWriter w = new PipedWriter();
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "alice");
+        Thread t = new Thread(() -> plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
+        t.start();
+        await(() -> output().contains("-- joined lobby as alice"), "joined line");
+        fake.emit(new NetEvent.Message("lobby", 1, 0, false, "bob", "abc\u202Edef\u2067g\u2069\u200Fh\uFEFFi end1"));
+        fake.emit(new NetEvent.Message("lobby", 2, 0, false, "bob", "x" + "\u0301".repeat(200) + " end2"));
+        fake.emit(new NetEvent.Message("lobby", 3, 0, false, "bob",
+                "family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 end3"));
+        await(() -> output().contains("end3"), "three lines");
+        w.write("/quit\n");
+        w.close();
+        t.join(10_000);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.contains("bob: abcdefghi end1"), output());
+        assertTrue(lines.contains("bob: x\u0301\u0301 end2"), output()); // two marks kept, not 200
+        // Emoji and their joiners print as they are: a line terminal draws them itself.
+        assertTrue(lines.contains("bob: family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 end3"), output());
+    }
 }

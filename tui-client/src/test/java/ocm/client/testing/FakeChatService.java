@@ -88,6 +88,11 @@ public final class FakeChatService implements ChatService {
     }
 
     @Override
+    public void stopRequests() {
+        calls.add("stop requests");
+    }
+
+    @Override
     public void shutdown() {
         shutdown = true;
     }

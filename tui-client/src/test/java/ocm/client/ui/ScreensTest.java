@@ -308,8 +308,8 @@ class ScreensTest {
     void f1AndSlashHelpShowTheKeys() throws Exception {
         chatIn("lobby");
         ui.key(KeyType.F1);
-        String s = ui.await("Alt+A");
-        assertTrue(s.contains("/join ROOM"), s);
+        // One screen showing both: reading once "Alt+A" appears could catch the help box half drawn.
+        ui.awaitScreen(s -> s.contains("Alt+A") && s.contains("/join ROOM"), "the keys and the commands");
         ui.type("x");
         ui.awaitGone("Alt+A");
         ui.line("/help");
@@ -326,6 +326,36 @@ class ScreensTest {
         assertTrue(wide.contains("你好世界 こんにちは 한국어 mixed text"), wide);
         // The member list's border stays in the same screen column on every row.
         assertEquals(UiHarness.lastColumnOf(other, '│'), UiHarness.lastColumnOf(wide, '│'), ui.text());
+    }
+
+    @Test
+    void zeroWidthAndEmojiSequencesKeepEveryBorderAndLeaveNoStrayCells() throws Exception {
+        chatIn("lobby");
+        message("lobby", 1, "bob", "long " + "x".repeat(150));
+        message("lobby", 2, "bob", "e" + "\u0301".repeat(200) + " zalgo");
+        message("lobby", 3, "bob", "family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 end");
+        message("lobby", 4, "bob", "abc\u202Edef\u2066g\u2069\u200Eh\uFEFFi\u200Bj");
+        message("lobby", 5, "bob", "heart \u2764\uFE0F thumb \uD83D\uDC4D\uD83C\uDFFD flag \uD83C\uDDEB\uD83C\uDDF7 done");
+        // Each line exactly, then blanks up to the border: nothing left over from the long line above.
+        String pane = " *│\\d\\d:\\d\\d bob: %s *│.*";
+        String heart = String.format(pane, "heart \u2764 thumb \uFFFD flag \uFFFD done");
+        ui.awaitScreen(s -> s.lines().anyMatch(r -> r.matches(heart)), "the last line drawn whole"); // not mid-refresh
+        int left = ui.row("Rooms").indexOf('│'); // ASCII before it: index = column
+        int right = UiHarness.lastColumnOf(ui.row("Members"), '│');
+        assertTrue(left > 0 && right > left, ui.text());
+        for (int r = 1; r <= SIZE.getRows() - 3; r++) {
+            for (int col = 0; col < SIZE.getColumns(); col++) {
+                String cell = ui.terminal.getCharacter(col, r).getCharacterString();
+                boolean border = col == left || col == right;
+                assertEquals(border, cell.equals("│"), "row " + r + " column " + col + ":\n" + ui.text());
+                assertTrue(cell.codePoints().allMatch(cp -> Character.getType(cp) != Character.NON_SPACING_MARK
+                        && Character.getType(cp) != Character.FORMAT && (cp < 0xFE00 || cp > 0xFE0F)),
+                        "stray zero-width cell on row " + r + ":\n" + ui.text());
+            }
+        }
+        assertTrue(ui.row("zalgo").matches(String.format(pane, "\u00e9 zalgo")), ui.text()); // e + acute: one letter
+        assertTrue(ui.row("family").matches(String.format(pane, "family \uFFFD end")), ui.text()); // one mark
+        assertTrue(ui.row("abc").matches(String.format(pane, "abcdefghij")), ui.text());
     }
 
     @Test

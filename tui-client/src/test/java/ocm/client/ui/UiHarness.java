@@ -7,7 +7,10 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import ocm.client.config.SettingsStore;
 
@@ -58,7 +61,24 @@ final class UiHarness implements AutoCloseable {
         key(KeyType.Enter);
     }
 
+    /**
+     * The screen as text, read on the UI thread between two of its refreshes, so a test never
+     * sees a half-drawn screen. Once the UI thread has stopped, the terminal is read directly.
+     */
     String text() {
+        CompletableFuture<String> read = new CompletableFuture<>();
+        ui.post(() -> read.complete(snapshot()));
+        try {
+            return read.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return snapshot();
+        } catch (ExecutionException | TimeoutException e) {
+            return snapshot();
+        }
+    }
+
+    private String snapshot() {
         TerminalSize size = terminal.getTerminalSize();
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < size.getRows(); r++) {
