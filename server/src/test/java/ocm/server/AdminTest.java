@@ -19,6 +19,7 @@ import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.StatsView;
 import ocm.server.admin.UserView;
 import ocm.server.testing.TcrpClient;
+import ocm.server.testing.ThreeMemberLobby;
 import ocm.server.testing.V1TestClient;
 import ocm.server.testing.V2TestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ class AdminTest {
 
     @TempDir
     Path dir;
+    private ThreeMemberLobby lobby;
     private ChatServer server;
     private ServerAdmin admin;
     private TcrpClient tcrp;
@@ -41,33 +43,18 @@ class AdminTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new ChatServer(ServerConfig.forTests().withDataDir(Optional.of(dir))).start();
+        lobby = ThreeMemberLobby.start(dir);
+        server = lobby.server;
         admin = server.admin();
-        tcrp = new TcrpClient(server.tcpPort());
-        Admission a = tcrp.create("lobby", "alice", Optional.empty(), 2).admission();
-        Admission b = tcrp.join("lobby", "bob", Optional.empty(), 2).admission();
-        Admission c = tcrp.join("lobby", "carol").admission();
-        alice = new V2TestClient(server.udpPort(), "lobby", a.token());
-        bob = new V2TestClient(server.udpPort(), "lobby", b.token());
-        carol = new V1TestClient(server.udpPort(), "lobby", c.token());
-        alice.register();
-        bob.register();
-        carol.register();
-        alice.awaitRegistered(WAIT);
-        bob.awaitRegistered(WAIT);
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (admin.users(Optional.of("lobby")).stream().noneMatch(u -> u.name().equals("carol") && u.protocol() == 1)) {
-            assertTrue(System.currentTimeMillis() < end, "carol never registered");
-            Thread.sleep(10);
-        }
+        tcrp = lobby.tcrp;
+        alice = lobby.alice;
+        bob = lobby.bob;
+        carol = lobby.carol;
     }
 
     @AfterEach
     void stop() {
-        alice.close();
-        bob.close();
-        carol.close();
-        server.close();
+        lobby.close();
     }
 
     @Test
@@ -123,15 +110,16 @@ class AdminTest {
         assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bobby").refusal().error());
         admin.save();
         server.close();
-        server = new ChatServer(ServerConfig.forTests().withDataDir(Optional.of(dir))).start();
-        admin = server.admin();
-        tcrp = new TcrpClient(server.tcpPort());
-        assertEquals(1, admin.bans("lobby").size());
-        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bob").refusal().error());
-        admin.unban("lobby", "bob");
-        assertTrue(admin.bans("lobby").isEmpty());
-        assertTrue(tcrp.join("lobby", "bob").ok());
-        assertThrows(AdminException.class, () -> admin.unban("lobby", "bob"));
+        try (ChatServer restarted = new ChatServer(ServerConfig.forTests().withDataDir(Optional.of(dir))).start()) {
+            ServerAdmin again = restarted.admin();
+            TcrpClient rooms = new TcrpClient(restarted.tcpPort());
+            assertEquals(1, again.bans("lobby").size());
+            assertEquals(ErrorCode.BANNED, rooms.join("lobby", "bob").refusal().error());
+            again.unban("lobby", "bob");
+            assertTrue(again.bans("lobby").isEmpty());
+            assertTrue(rooms.join("lobby", "bob").ok());
+            assertThrows(AdminException.class, () -> again.unban("lobby", "bob"));
+        }
     }
 
     @Test

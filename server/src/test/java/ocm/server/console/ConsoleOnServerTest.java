@@ -21,9 +21,9 @@ import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.server.ChatServer;
-import ocm.server.ServerConfig;
 import ocm.server.admin.UserView;
 import ocm.server.testing.TcrpClient;
+import ocm.server.testing.ThreeMemberLobby;
 import ocm.server.testing.V1TestClient;
 import ocm.server.testing.V2TestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +41,7 @@ class ConsoleOnServerTest {
 
     @TempDir
     Path dir;
+    private ThreeMemberLobby lobby;
     private ChatServer server;
     private CommandTable console;
     private TcrpClient tcrp;
@@ -50,29 +51,18 @@ class ConsoleOnServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new ChatServer(ServerConfig.forTests().withDataDir(Optional.of(dir))).start();
+        lobby = ThreeMemberLobby.start(dir);
+        server = lobby.server;
         console = AdminCommands.table(server.admin());
-        tcrp = new TcrpClient(server.tcpPort());
-        Admission a = tcrp.create("lobby", "alice", Optional.empty(), 2).admission();
-        Admission b = tcrp.join("lobby", "bob", Optional.empty(), 2).admission();
-        Admission c = tcrp.join("lobby", "carol").admission();
-        alice = new V2TestClient(server.udpPort(), "lobby", a.token());
-        bob = new V2TestClient(server.udpPort(), "lobby", b.token());
-        carol = new V1TestClient(server.udpPort(), "lobby", c.token());
-        alice.register();
-        bob.register();
-        carol.register();
-        alice.awaitRegistered(WAIT);
-        bob.awaitRegistered(WAIT);
-        awaitUser("lobby", "carol registered over v1", u -> u.name().equals("carol") && u.protocol() == 1);
+        tcrp = lobby.tcrp;
+        alice = lobby.alice;
+        bob = lobby.bob;
+        carol = lobby.carol;
     }
 
     @AfterEach
     void stop() {
-        alice.close();
-        bob.close();
-        carol.close();
-        server.close();
+        lobby.close();
     }
 
     private String run(String line) {
@@ -80,11 +70,7 @@ class ConsoleOnServerTest {
     }
 
     private void awaitUser(String room, String what, Predicate<UserView> p) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (server.admin().users(Optional.of(room)).stream().noneMatch(p)) {
-            assertTrue(System.nanoTime() < end, "gave up waiting for " + what);
-            Thread.sleep(10);
-        }
+        lobby.awaitUser(room, what, p);
     }
 
     private static void awaitEvent(V2TestClient client, EventKind kind, String name, String text) throws Exception {
