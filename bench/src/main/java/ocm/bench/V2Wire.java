@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import ocm.protocol.reliable.ReceiveWindow;
 import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v2.PacketType;
+import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
 
 /**
@@ -44,9 +45,7 @@ final class V2Wire implements Wire {
             // Spread keepalives over the interval so thousands of members do not ping at once.
             s.nextPingAt = now + (PING_INTERVAL_NANOS / 997) * (m.id % 997);
         }
-        ByteBuffer b = out.begin(m);
-        b.put((byte) PacketType.REGISTER.code()).putShort((short) 12)
-                .putInt(s.session).putInt(0).putInt(V2State.FIRST_CHAT_SEQ);
+        PacketWriter.register(out.begin(m), s.session, 0, V2State.FIRST_CHAT_SEQ);
         out.send(m);
     }
 
@@ -73,7 +72,7 @@ final class V2Wire implements Wire {
 
     private boolean writeChat(BenchMember m, int seq, long sendNanos) {
         ByteBuffer b = out.begin(m);
-        b.put((byte) PacketType.CHAT.code()).putShort((short) (4 + 1 + payloadSize)).putInt(seq).put((byte) 0);
+        PacketWriter.chatHeader(b, seq, false, payloadSize);
         Payload.write(b, sendNanos, m.id, seq, payloadSize);
         return out.send(m);
     }
@@ -177,7 +176,7 @@ final class V2Wire implements Wire {
         }
         if (s.welcomed && now - s.nextPingAt >= 0) {
             s.nextPingAt = now + PING_INTERVAL_NANOS;
-            out.begin(m).put((byte) PacketType.PING.code()).putShort((short) 8).putLong(now);
+            PacketWriter.ping(out.begin(m), now);
             out.send(m);
         }
     }
@@ -199,8 +198,7 @@ final class V2Wire implements Wire {
             return;
         }
         s.ackPending = false;
-        out.begin(m).put((byte) PacketType.ACK.code()).putShort((short) 12)
-                .putInt(s.inbox.cumulative()).putLong(s.inbox.mask());
+        PacketWriter.ack(out.begin(m), s.inbox.cumulative(), s.inbox.mask());
         out.send(m);
         stats.acksSent++;
     }
@@ -212,7 +210,7 @@ final class V2Wire implements Wire {
 
     @Override
     public void leave(BenchMember m) {
-        out.begin(m).put((byte) PacketType.LEAVE.code()).putShort((short) 0);
+        PacketWriter.leave(out.begin(m));
         out.send(m);
     }
 

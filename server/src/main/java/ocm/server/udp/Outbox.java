@@ -11,6 +11,7 @@ import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v1.V1Codec;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.PacketType;
+import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
 import ocm.server.room.DeliveryStream;
 import ocm.server.room.Member;
@@ -109,18 +110,15 @@ final class Outbox {
     }
 
     void accepted(Member m, int seq, int msgId, long ts) {
-        ByteBuffer c = room(m, 3 + 16);
-        c.put((byte) PacketType.ACCEPTED.code()).putShort((short) 16).putInt(seq).putInt(msgId).putLong(ts);
+        PacketWriter.accepted(room(m, 3 + 16), seq, msgId, ts);
     }
 
     void ack(Member m, int cumulative, long mask) {
-        ByteBuffer c = room(m, 3 + 12);
-        c.put((byte) PacketType.ACK.code()).putShort((short) 12).putInt(cumulative).putLong(mask);
+        PacketWriter.ack(room(m, 3 + 12), cumulative, mask);
     }
 
     void pong(Member m, long nonce, long now) {
-        ByteBuffer c = room(m, 3 + 16);
-        c.put((byte) PacketType.PONG.code()).putShort((short) 16).putLong(nonce).putLong(now);
+        PacketWriter.pong(room(m, 3 + 16), nonce, now);
     }
 
     /** The member's control buffer with at least {@code n} bytes free (flushing first if needed). */

@@ -13,6 +13,7 @@ import ocm.protocol.ucrp.v1.V1Codec;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.PacketType;
+import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
 import ocm.server.ServerConfig;
 import ocm.server.room.ChatRecord;
@@ -125,18 +126,10 @@ public final class Relay {
         return r;
     }
 
-    /**
-     * The ChatMessage body after its dseq, written directly into one exact-size array: the
-     * codec's general encoder would allocate a whole datagram buffer for every message. Pinned to
-     * {@code V2Codec.encodeReliableTail} by a test.
-     */
+    /** A message encoded once (its body after the dseq) for every v2 recipient. */
     static Outgoing chatOutgoing(ChatRecord r) {
-        byte[] sender = Utf8.encode(r.sender());
-        byte[] text = Utf8.encode(r.text());
-        ByteBuffer b = ByteBuffer.wrap(new byte[4 + 8 + 1 + 1 + sender.length + text.length]);
-        b.putInt(r.msgId()).putLong(r.timestampMillis()).put((byte) (r.action() ? 1 : 0))
-                .put((byte) sender.length).put(sender).put(text);
-        return new Outgoing(PacketType.MESSAGE, b.array());
+        return new Outgoing(PacketType.MESSAGE, PacketWriter.chatMessageTail(r.msgId(), r.timestampMillis(), r.action(),
+                Utf8.encode(r.sender()), Utf8.encode(r.text())));
     }
 
     /** A notice from "*server*" to one v1 member. */
