@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import ocm.protocol.reliable.ReceiveWindow;
 import ocm.protocol.reliable.SendWindow;
+import ocm.protocol.ucrp.v2.DatagramView;
 import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
@@ -23,6 +24,8 @@ final class V2Wire implements Wire {
     private final Sender out;
     private final int payloadSize;
     private final Resender resender = new Resender();
+    /** This wire's (so this thread's) reader of incoming datagrams. */
+    private final DatagramView view = new DatagramView();
 
     V2Wire(Sender out, int payloadSize) {
         this.out = out;
@@ -79,27 +82,15 @@ final class V2Wire implements Wire {
 
     @Override
     public void receive(BenchMember m, ByteBuffer buf, long now, LoopStats stats) {
-        int n = buf.limit();
-        if (n < V2Codec.HEADER_FIXED || buf.get(0) != V2Codec.MARKER) {
+        if (!view.wrap(buf)) {
             stats.malformed++;
             return;
         }
-        int p = V2Codec.HEADER_FIXED + (buf.get(3) & 0xFF) + (buf.get(4) & 0xFF);
         boolean reliable = false;
-        while (p + V2Codec.PACKET_HEADER <= n) {
-            int type = buf.get(p) & 0xFF;
-            int len = buf.getShort(p + 1) & 0xFFFF;
-            int body = p + V2Codec.PACKET_HEADER;
-            if (body + len > n) {
-                stats.malformed++;
-                break;
-            }
-            reliable |= packet(m, type, buf, body, len, now, stats);
-            p = body + len;
+        while (view.nextPacket()) {
+            reliable |= packet(m, view.type(), buf, view.bodyOffset(), view.bodyLength(), now, stats);
         }
-        if (reliable && !m.v2.ackPending) {
-            m.v2.ackPending = true;
-        }
+        m.v2.ackPending |= reliable;
     }
 
     /** Handles one packet; true when it was a reliable one that needs acknowledging. */

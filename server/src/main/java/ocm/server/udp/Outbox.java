@@ -10,7 +10,6 @@ import ocm.protocol.Limits;
 import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v1.V1Codec;
 import ocm.protocol.ucrp.v2.Packet;
-import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
 import ocm.server.room.DeliveryStream;

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Utf8;
 import ocm.protocol.reliable.ReceiveWindow;
+import ocm.protocol.ucrp.v2.DatagramView;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
@@ -51,6 +52,8 @@ final class V2Handler {
     private final Outbox outbox;
     private final Membership membership;
     private final Relay relay;
+    /** Reused by the fast path on the relay thread. */
+    private final DatagramView view = new DatagramView();
 
     V2Handler(ServerConfig config, RoomRegistry registry, Tokens tokens, Counters counters, Outbox outbox,
               Membership membership, Relay relay) {
@@ -69,49 +72,38 @@ final class V2Handler {
      * Returns false, touching nothing, for anything else; the full decoder then handles it.
      */
     boolean acksAndPings(ByteBuffer in, InetSocketAddress from, long now) {
-        int p = in.position();
-        int end = in.limit();
-        if (end - p < V2Codec.HEADER_FIXED || in.get(p) != V2Codec.MARKER || in.get(p + 1) != V2Codec.VERSION
-                || in.get(p + 2) != 0) {
+        if (!view.wrap(in) || !onlyAcksAndPings()) {
             return false;
         }
-        int roomLen = in.get(p + 3) & 0xFF;
-        int tokenLen = in.get(p + 4) & 0xFF;
-        int roomOff = p + V2Codec.HEADER_FIXED;
-        int first = roomOff + roomLen + tokenLen;
-        if (roomLen == 0 || first >= end) {
-            return false;
-        }
-        for (int q = first; q < end; ) {
-            if (end - q < V2Codec.PACKET_HEADER) {
-                return false;
-            }
-            int type = in.get(q) & 0xFF;
-            int len = in.getShort(q + 1) & 0xFFFF;
-            boolean known = (type == PacketType.ACK.code() && len == 12) || (type == PacketType.PING.code() && len == 8);
-            if (!known || q + V2Codec.PACKET_HEADER + len > end) {
-                return false;
-            }
-            q += V2Codec.PACKET_HEADER + len;
-        }
-        Member m = registry.byTokenBytes(in, roomOff + roomLen, tokenLen);
-        if (m == null || m.stream() == null || m.stream().owesHistory() || !from.equals(m.address()) || !sameBytes(in, roomOff, m.room().nameUtf8())) {
+        Member m = registry.byTokenBytes(in, view.tokenOffset(), view.tokenLength());
+        if (m == null || m.stream() == null || m.stream().owesHistory() || !from.equals(m.address())
+                || !sameBytes(in, view.roomOffset(), m.room().nameUtf8())) {
             return false;
         }
         m.heard(now);
         DeliveryStream s = m.stream();
-        for (int q = first; q < end; ) {
-            int type = in.get(q) & 0xFF;
-            int len = in.getShort(q + 1) & 0xFFFF;
-            if (type == PacketType.ACK.code()) {
-                s.window().ack(in.getInt(q + 3), in.getLong(q + 7), now);
+        view.rewind();
+        while (view.nextPacket()) {
+            if (view.type() == PacketType.ACK.code()) {
+                s.window().ack(view.bodyInt(0), view.bodyLong(4), now);
                 if (!s.backlog().isEmpty()) {
                     outbox.markDirty(m);
                 }
             } else {
-                outbox.pong(m, in.getLong(q + 3), now);
+                outbox.pong(m, view.bodyLong(0), now);
             }
-            q += V2Codec.PACKET_HEADER + len;
+        }
+        return true;
+    }
+
+    /** True when every packet of the wrapped datagram is a well-sized Ack or Ping. */
+    private boolean onlyAcksAndPings() {
+        while (view.nextPacket()) {
+            boolean ack = view.type() == PacketType.ACK.code() && view.bodyLength() == 12;
+            boolean ping = view.type() == PacketType.PING.code() && view.bodyLength() == 8;
+            if (!ack && !ping) {
+                return false;
+            }
         }
         return true;
     }
@@ -124,7 +116,6 @@ final class V2Handler {
         }
         return in.get(offset - 2) == (byte) expected.length;
     }
-
 
     void onDatagram(V2Datagram d, InetSocketAddress from, int length, long now) {
         Member m = registry.byToken(d.token());
