@@ -195,16 +195,44 @@ public final class TcrpMessages {
             RoomListing l = (RoomListing) reply;
             JsonArray rooms = new JsonArray();
             for (RoomListing.RoomSummary s : l.rooms()) {
-                JsonObject r = new JsonObject();
-                r.addProperty("name", s.name());
-                r.addProperty("host", s.host());
-                r.addProperty("members", s.members());
-                r.addProperty("locked", s.locked());
-                rooms.add(r);
+                rooms.add(roomJson(s));
             }
             o.add("rooms", rooms);
+            if (l.more() > 0) {
+                o.addProperty("more", l.more());
+            }
         }
         return new TcrpFrame(operation, reply.state(), roomName, Utf8.encode(o.toString()));
+    }
+
+    /** Room for {@code ,"more":2147483647} beside the rooms. */
+    private static final int MORE_RESERVE = 20;
+
+    /**
+     * The rooms, in the order given, as many as fit a LIST_ROOMS payload of at most
+     * {@code maxPayloadBytes}; the rest are counted in {@link RoomListing#more()}.
+     */
+    public static RoomListing fitListing(List<RoomListing.RoomSummary> rooms, int maxPayloadBytes) {
+        int used = "{\"rooms\":[]}".length() + MORE_RESERVE;
+        List<RoomListing.RoomSummary> shown = new ArrayList<>();
+        for (RoomListing.RoomSummary s : rooms) {
+            int bytes = Utf8.encode(roomJson(s).toString()).length + (shown.isEmpty() ? 0 : 1);
+            if (used + bytes > maxPayloadBytes) {
+                break;
+            }
+            shown.add(s);
+            used += bytes;
+        }
+        return new RoomListing(shown, rooms.size() - shown.size());
+    }
+
+    private static JsonObject roomJson(RoomListing.RoomSummary s) {
+        JsonObject r = new JsonObject();
+        r.addProperty("name", s.name());
+        r.addProperty("host", s.host());
+        r.addProperty("members", s.members());
+        r.addProperty("locked", s.locked());
+        return r;
     }
 
     /** Decodes a server reply; which record depends on the state, the operation and the token. */
@@ -227,7 +255,8 @@ public final class TcrpMessages {
                     rooms.add(new RoomListing.RoomSummary(r.get("name").getAsString(), r.get("host").getAsString(),
                             r.get("members").getAsInt(), r.get("locked").getAsBoolean()));
                 }
-                return new RoomListing(rooms);
+                int more = o.has("more") ? Math.max(0, o.get("more").getAsInt()) : 0;
+                return new RoomListing(rooms, more);
             }
             String token = o.has("token") ? o.get("token").getAsString() : "";
             if (token.isEmpty()) {

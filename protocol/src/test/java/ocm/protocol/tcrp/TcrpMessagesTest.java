@@ -3,6 +3,7 @@ package ocm.protocol.tcrp;
 import static ocm.protocol.Hex.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import ocm.protocol.ErrorCode;
+import ocm.protocol.Limits;
 import ocm.protocol.ProtocolException;
 import org.junit.jupiter.api.Test;
 
@@ -288,12 +290,32 @@ class TcrpMessagesTest {
         RoomListing listing = new RoomListing(List.of(
                 new RoomListing.RoomSummary("lobby", "alice", 3, false),
                 new RoomListing.RoomSummary("秘密", "bob", 1, true)));
-        for (RoomListing l : List.of(listing, new RoomListing(List.of()))) {
+        RoomListing cut = new RoomListing(listing.rooms(), 7);
+        for (RoomListing l : List.of(listing, new RoomListing(List.of()), cut)) {
             byte[] wire = TcrpCodec.encode(TcrpMessages.encodeReply(Operation.LIST_ROOMS, "", l));
             assertEquals(l, decodeReplyBytes(wire));
         }
+        assertFalse(new String(TcrpMessages.encodeReply(Operation.LIST_ROOMS, "", listing).payload(),
+                java.nio.charset.StandardCharsets.UTF_8).contains("more"), "a whole list says nothing of more");
         byte[] listCompliance = TcrpCodec.encode(TcrpMessages.encodeReply(Operation.LIST_ROOMS, "", Compliance.ok()));
         assertEquals(Compliance.ok(), decodeReplyBytes(listCompliance));
+    }
+
+    @Test
+    void aLongRoomListIsCutToFitThePayloadLimitAndCountsWhatWasLeftOut() throws Exception {
+        List<RoomListing.RoomSummary> rooms = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            rooms.add(new RoomListing.RoomSummary(String.format("%03d", i) + "r".repeat(252), "host" + i, i % 7, i % 2 == 0));
+        }
+        RoomListing fitted = TcrpMessages.fitListing(rooms, Limits.MAX_TCRP_PAYLOAD);
+        assertTrue(fitted.more() > 0, "400 rooms of 255-byte names cannot fit");
+        assertEquals(rooms.size(), fitted.rooms().size() + fitted.more());
+        assertEquals(rooms.subList(0, fitted.rooms().size()), fitted.rooms(), "the given order, a prefix");
+        TcrpFrame frame = TcrpMessages.encodeReply(Operation.LIST_ROOMS, "", fitted);
+        assertTrue(frame.payload().length <= Limits.MAX_TCRP_PAYLOAD, frame.payload().length + " bytes");
+        assertEquals(fitted, decodeReplyBytes(TcrpCodec.encode(frame)));
+        RoomListing whole = TcrpMessages.fitListing(rooms.subList(0, 3), Limits.MAX_TCRP_PAYLOAD);
+        assertEquals(new RoomListing(rooms.subList(0, 3)), whole);
     }
 
     // ---- malformed replies -------------------------------------------------------------

@@ -99,7 +99,7 @@ public final class RequestHandler implements RequestAnswerer {
         if (fresh == null) {
             return known.payload();
         }
-        byte[] payload = RoomListPayload.encode(fresh.listing().rooms(), Limits.MAX_TCRP_PAYLOAD);
+        byte[] payload = RoomListPayload.encode(fresh.listing().rooms());
         listEncodings.incrementAndGet();
         cachedList.set(new EncodedList(fresh.version(), payload));
         return payload;
@@ -226,7 +226,7 @@ public final class RequestHandler implements RequestAnswerer {
      */
     private static List<TcrpFrame> refusedFrames(Operation op, String room, ErrorCode code, String message) {
         TcrpFrame completion = op == Operation.LIST_ROOMS
-                ? new TcrpFrame(op, State.COMPLETE, room, RoomListPayload.encode(List.of(), Limits.MAX_TCRP_PAYLOAD))
+                ? TcrpMessages.encodeReply(op, room, new RoomListing(List.of()))
                 : TcrpMessages.encodeReply(op, room, new Refusal(code, message));
         return List.of(TcrpMessages.encodeReply(op, room, Compliance.refused(code, message)), completion);
     }
