@@ -174,6 +174,26 @@ public final class SendWindow<T> {
         advanceBase();
     }
 
+    /**
+     * Sends everything outstanding again through {@code out} as if sent for the first time now:
+     * tries, timers and the give-up clock start over. For when the path was down (a new session
+     * after a server restart): time spent waiting for it must not count against the items.
+     */
+    @SuppressWarnings("unchecked")
+    public void rearm(long now, Retransmitter<T> out) {
+        for (int s = base; Seq.before(s, next); s++) {
+            int i = s & mask;
+            if (live[i]) {
+                firstSent[i] = now;
+                tries[i] = 1;
+                rto[i] = rtt.rtoMillis();
+                deadline[i] = now + rto[i];
+                laterAcks[i] = 0;
+                out.resend(s, (T) items[i]);
+            }
+        }
+    }
+
     /** The earliest time {@link #poll} has work, or {@link Long#MAX_VALUE} when nothing is outstanding. */
     public long nextDeadline() {
         long d = Long.MAX_VALUE;

@@ -195,6 +195,27 @@ class SendWindowTest {
     }
 
     @Test
+    void rearmResendsEverythingOutstandingWithFreshTimersAndTries() {
+        SendWindow<String> w = new SendWindow<>(8, 0, new RttEstimator(), 3, 1000);
+        Recorder r = new Recorder();
+        w.add("a", 0);
+        w.add("b", 0);
+        w.ack(1, 10);
+        w.poll(250, r);
+        w.poll(750, r);
+        r.take();
+        w.rearm(5000, r); // long past the give-up time, and two tries used
+        assertEquals(List.of("resend 0 a"), r.take());
+        long rto = w.rtt().rtoMillis(); // 50 ms after the 10 ms sample of "b"
+        assertEquals(5000 + rto, w.nextDeadline());
+        // Without the rearm this first poll would give up at once (3 tries used, 5 s old).
+        w.poll(5000 + rto, r); // try 2, next timeout 2 x rto
+        w.poll(5000 + 3 * rto, r); // try 3, next timeout 4 x rto
+        w.poll(5000 + 7 * rto, r); // 3 tries: given up
+        assertEquals(List.of("resend 0 a", "resend 0 a", "giveUp 0 a"), r.take(), "tries and the give-up clock count from the rearm");
+    }
+
+    @Test
     void hasRoomUntilCapacityIsInFlight() {
         SendWindow<String> w = window(4, 0);
         for (int i = 0; i < 4; i++) {

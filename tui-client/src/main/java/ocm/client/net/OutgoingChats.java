@@ -51,16 +51,19 @@ final class OutgoingChats {
         return new Packet.Chat(seq, action, text);
     }
 
-    /** Every chat not yet acknowledged, oldest first (a new session starts them again). */
-    List<Packet.Chat> unacknowledged() {
-        List<Packet.Chat> out = new ArrayList<>();
-        for (int s = window.oldestUnacked(); s != window.nextSeq(); s++) {
-            Outgoing o = window.get(s);
-            if (o != null) {
-                out.add(new Packet.Chat(s, o.action(), o.text()));
+    /** Sends every chat not yet acknowledged again, oldest first, with fresh timers: a new session starts them over. */
+    void resendAll(long now, Consumer<Packet> send) {
+        window.rearm(now, new SendWindow.Retransmitter<>() {
+            @Override
+            public void resend(int seq, Outgoing item) {
+                send.accept(new Packet.Chat(seq, item.action(), item.text()));
             }
-        }
-        return out;
+
+            @Override
+            public void giveUp(int seq, Outgoing item) {
+                // rearm never gives up
+            }
+        });
     }
 
     /**

@@ -249,7 +249,7 @@ final class RoomSession {
         deliveries.reset(w.firstDseq());
         historyUpTo = w.serverTimeMillis();
         historyBurst = true;
-        chats.unacknowledged().forEach(this::send);
+        chats.resendAll(now, this::send);
         if (reconnecting) {
             reconnecting = false;
             notice("registered again with the server; back in the room");
@@ -264,7 +264,7 @@ final class RoomSession {
             // A probe sent after the stop was answered by a server that still has this session: it never went away.
             phase = Phase.LIVE;
             notice("the server is answering again; back in the room");
-            chats.unacknowledged().forEach(this::send);
+            chats.resendAll(now, this::send);
         }
     }
 

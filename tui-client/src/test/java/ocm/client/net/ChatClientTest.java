@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import ocm.protocol.ErrorCode;
+import ocm.protocol.reliable.RttEstimator;
+import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
@@ -299,6 +301,29 @@ class ChatClientTest {
         Packet.Chat c = udp.expect(Packet.Chat.class, x -> x.text().equals("typed while it was down"));
         udp.send(ROOM, new Packet.Accepted(c.seq(), 9, 1));
         log.await(NetEvent.Delivered.class, d -> d.localId() == id);
+    }
+
+    @Test
+    void aLineTypedWhileTheServerWasDownLongerThanTheGiveUpTimeIsStillDelivered() throws Exception {
+        joinAndWelcome(200);
+        clock.advance(RoomSession.STALE_ERROR_MILLIS + 1);
+        udp.send(ROOM, new Packet.Error(ErrorCode.SERVER_SHUTTING_DOWN, "the server is shutting down"));
+        log.await(NetEvent.Status.class, s -> s.state() == NetEvent.LinkState.SERVER_STOPPED);
+        long id = client.send(ROOM, "typed while it was down", false);
+        log.await(NetEvent.Status.class, s -> s.unacked() == 1);
+        clock.advance(SendWindow.DEFAULT_GIVE_UP_MILLIS + 5_000); // down for longer than a chat may wait
+        udp.expect(Packet.Ping.class);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        udp.send(ROOM, new Packet.Welcome(r.session(), 1, 0));
+        Packet.Chat first = udp.expect(Packet.Chat.class, x -> x.text().equals("typed while it was down"));
+        // Its retransmission timer starts with the new session: one timeout later it is sent again, not given up.
+        clock.advance(RttEstimator.INITIAL_RTO_MILLIS + 1);
+        Packet.Chat again = udp.expect(Packet.Chat.class, x -> x.text().equals("typed while it was down"));
+        assertEquals(first.seq(), again.seq());
+        udp.send(ROOM, new Packet.Accepted(again.seq(), 9, 1));
+        log.await(NetEvent.Delivered.class, d -> d.localId() == id);
+        assertTrue(log.of(NetEvent.NotDelivered.class).stream().noneMatch(n -> n.localId() == id), log.all().toString());
     }
 
     private static Packet.ChatMessage msg(int dseq, int msgId, String text) {
