@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.function.Consumer;
 import ocm.protocol.reliable.RttEstimator;
@@ -33,6 +34,18 @@ final class OutgoingChats {
             return size() > REMEMBERED;
         }
     };
+
+    /**
+     * Room message ids the server gave our own lines. The server sends no copy of them live, but
+     * after a re-register they come back in the history (which starts after the last id of
+     * another member's we saw) and must not be shown twice.
+     */
+    private final Set<Integer> ownMsgIds = java.util.Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     OutgoingChats(String room, Consumer<NetEvent> events, Random random) {
         this.room = room;
@@ -76,8 +89,14 @@ final class OutgoingChats {
         if (localId == null || a.msgId() == 0) {
             return localId;
         }
+        ownMsgIds.add(a.msgId());
         events.accept(new NetEvent.Delivered(room, localId, a.msgId(), a.timestampMillis()));
         return null;
+    }
+
+    /** True for a room message id the server gave one of our own lines. */
+    boolean isOwn(int msgId) {
+        return ownMsgIds.contains(msgId);
     }
 
     /** The server's Ack of our chat seqs: those it covers are delivered even if their Accepted was lost. */

@@ -319,6 +319,9 @@ final class RoomSession {
             // Live messages are shown whatever their id: the stream (dseq) already dropped repeats, and a
             // server restarted after a crash may hand out ids we have seen before.
             lastMsgId = Math.max(lastMsgId, m.msgId());
+            if (chats.isOwn(m.msgId())) {
+                return; // our own line, back in the history after a re-register: shown already
+            }
             events.accept(new NetEvent.Message(room, m.msgId(), m.timestampMillis(), m.action(), m.sender(), m.text()));
         } else if (r instanceof Packet.RoomEvent e) {
             historyBurst = false;

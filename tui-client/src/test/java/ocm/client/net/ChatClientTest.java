@@ -326,6 +326,24 @@ class ChatClientTest {
         assertTrue(log.of(NetEvent.NotDelivered.class).stream().noneMatch(n -> n.localId() == id), log.all().toString());
     }
 
+    @Test
+    void ourOwnLinesInTheHistoryAfterAReRegisterAreNotShownTwice() throws Exception {
+        joinAndWelcome(200);
+        long id = client.send(ROOM, "mine", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class, x -> x.text().equals("mine"));
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 5, 5000));
+        log.await(NetEvent.Delivered.class, d -> d.localId() == id);
+        clock.advance(RoomSession.STALE_ERROR_MILLIS + 1);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        assertEquals(0, r.since(), "no other member's message seen yet");
+        // The restarted server's history: our own line (id 5), then bob's (id 6).
+        udp.send(ROOM, new Packet.Welcome(r.session(), 700, 10_000),
+                new Packet.ChatMessage(700, 5, 5000, false, "alice", "mine"), msg(701, 6, "bob's"));
+        log.await(NetEvent.Message.class, m -> m.msgId() == 6);
+        assertEquals(List.of("bob's"), log.messageTexts());
+    }
+
     private static Packet.ChatMessage msg(int dseq, int msgId, String text) {
         return new Packet.ChatMessage(dseq, msgId, 1000L * msgId, false, "bob", text);
     }
