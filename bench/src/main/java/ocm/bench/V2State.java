@@ -13,7 +13,7 @@ final class V2State {
     /** Stored in the windows: the bench needs the numbers, not per-message objects. */
     static final Object MARK = new Object();
     static final int FIRST_CHAT_SEQ = 1;
-    /** At least the server's delivery window (256): a smaller one refuses deliveries it will only get again later. */
+    /** At least the server's delivery window (DeliveryStream.WINDOW, 128 in flight per member): a smaller one refuses deliveries it will only get again later. */
     private static final int RECEIVE_CAPACITY = 256;
     private static final int SEND_CAPACITY = 256;
 
