@@ -14,12 +14,20 @@ import ocm.protocol.ucrp.v2.Packet;
 public sealed interface NetEvent {
     String room();
 
-    /** Another member's chat line (or history), in server order, once. */
-    record Message(String room, int msgId, long timestampMillis, boolean action, String sender, String text)
+    /**
+     * Another member's chat line, in server order, once. {@code history}: sent with a (re-)register,
+     * from before this session, as the session knows from the server's own times.
+     */
+    record Message(String room, int msgId, long timestampMillis, boolean action, String sender, String text, boolean history)
             implements NetEvent {
         public Message {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A live message. */
+        public Message(String room, int msgId, long timestampMillis, boolean action, String sender, String text) {
+            this(room, msgId, timestampMillis, action, sender, text, false);
         }
     }
 

@@ -322,7 +322,7 @@ final class RoomSession {
             if (chats.isOwn(m.msgId())) {
                 return; // our own line, back in the history after a re-register: shown already
             }
-            events.accept(new NetEvent.Message(room, m.msgId(), m.timestampMillis(), m.action(), m.sender(), m.text()));
+            events.accept(new NetEvent.Message(room, m.msgId(), m.timestampMillis(), m.action(), m.sender(), m.text(), historyBurst));
         } else if (r instanceof Packet.RoomEvent e) {
             historyBurst = false;
             events.accept(new NetEvent.RoomEvent(room, e.timestampMillis(), e.kind(), e.name(), e.text()));

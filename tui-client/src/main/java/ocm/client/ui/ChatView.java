@@ -73,8 +73,13 @@ public final class ChatView implements View, ChatActions {
         boolean visible = app.chatShowing() && room == currentRoom().orElse(null);
         if (e instanceof NetEvent.Message m) {
             boolean mention = !m.sender().equals(room.user()) && Mentions.names(m.text(), room.user());
-            room.add(new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
-                    m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED), visible);
+            ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
+                    m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
+            if (m.history()) {
+                room.addHistory(line, visible);
+            } else {
+                room.add(line, visible);
+            }
         } else if (e instanceof NetEvent.RoomEvent ev) {
             room.add(ChatLine.system(ev.timestampMillis(), Words.event(ev)), visible);
         } else if (e instanceof NetEvent.Members ms) {

@@ -93,13 +93,21 @@ public final class RoomModel {
         joinLine = lines.size() - 1;
     }
 
+    /**
+     * A line of the history the server sends on joining: above our "you joined" line while that
+     * is still the newest thing here; otherwise (a re-register's catch-up) appended like any line.
+     */
+    public void addHistory(ChatLine line, boolean visible) {
+        if (joinLine >= 0) {
+            lines.add(joinLine++, line);
+        } else {
+            add(line, visible);
+        }
+    }
+
     /** Appends a line; {@code visible} says whether the user is looking at this room. */
     public void add(ChatLine line, boolean visible) {
         boolean chat = line.kind() == ChatLine.Kind.CHAT || line.kind() == ChatLine.Kind.ACTION;
-        if (chat && joinLine >= 0 && line.timeMillis() < lines.get(joinLine).timeMillis()) {
-            lines.add(joinLine++, line); // history: it happened before we came in
-            return;
-        }
         if (chat && line.delivery() == ChatLine.Delivery.DELIVERED) {
             joinLine = -1; // live messages now: history is over
         }

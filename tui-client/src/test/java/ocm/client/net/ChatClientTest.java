@@ -1,6 +1,7 @@
 package ocm.client.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -340,8 +341,10 @@ class ChatClientTest {
         // The restarted server's history: our own line (id 5), then bob's (id 6).
         udp.send(ROOM, new Packet.Welcome(r.session(), 700, 10_000),
                 new Packet.ChatMessage(700, 5, 5000, false, "alice", "mine"), msg(701, 6, "bob's"));
-        log.await(NetEvent.Message.class, m -> m.msgId() == 6);
+        assertTrue(log.await(NetEvent.Message.class, m -> m.msgId() == 6).history(), "sent with the Welcome: history");
         assertEquals(List.of("bob's"), log.messageTexts());
+        udp.send(ROOM, new Packet.ChatMessage(702, 7, 20_000, false, "bob", "live"));
+        assertFalse(log.await(NetEvent.Message.class, m -> m.msgId() == 7).history(), "after the Welcome: live");
     }
 
     private static Packet.ChatMessage msg(int dseq, int msgId, String text) {

@@ -424,13 +424,22 @@ class ScreensTest {
     void historyFromBeforeWeJoinedIsShownAboveTheJoinLine() throws Exception {
         chatIn("lobby");
         long past = System.currentTimeMillis() - 3_600_000;
-        fake.emit(new NetEvent.Message("lobby", 1, past, false, "bob", "said an hour ago"));
+        fake.emit(new NetEvent.Message("lobby", 1, past, false, "bob", "said an hour ago", true));
         message("lobby", 2, "bob", "said just now");
         String s = ui.await("said just now");
         int history = s.indexOf("said an hour ago");
         int joined = s.indexOf("you joined lobby");
         int live = s.indexOf("said just now");
         assertTrue(history >= 0 && history < joined && joined < live, s);
+    }
+
+    @Test
+    void aLiveMessageGoesBelowTheJoinLineEvenWhenOurClockIsAheadOfTheServers() throws Exception {
+        chatIn("lobby");
+        long serverTime = System.currentTimeMillis() - 120_000; // this machine's clock runs 2 minutes fast
+        fake.emit(new NetEvent.Message("lobby", 1, serverTime, false, "bob", "live but stamped earlier"));
+        String s = ui.await("live but stamped earlier");
+        assertTrue(s.indexOf("you joined lobby") < s.indexOf("live but stamped earlier"), s);
     }
 
     @Test
