@@ -56,6 +56,8 @@ public final class TcpService implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> done = new ConcurrentLinkedQueue<>();
     /** Open connections, oldest first: the deadline order and the eviction order. */
     private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
+    /** The size of {@link #open}, kept by the selector thread for readers on other threads. */
+    private final AtomicInteger openCount = new AtomicInteger();
     private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
     /** Requests of each IP handed to a worker and not yet answered (selector thread only). */
     private final Map<String, Integer> inFlight = new HashMap<>();
@@ -109,8 +111,9 @@ public final class TcpService implements AutoCloseable {
         return server.socket().getLocalPort();
     }
 
+    /** Safe from any thread ({@link #open} itself belongs to the selector thread). */
     public int openConnections() {
-        return open.size();
+        return openCount.get();
     }
 
     /** One client connection and where it is in its single request/answer exchange. */
@@ -206,6 +209,7 @@ public final class TcpService implements AutoCloseable {
                 Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
                 open.add(c);
+                openCount.incrementAndGet();
                 byIp.computeIfAbsent(ip, k -> new ArrayDeque<>()).addLast(c);
             } catch (IOException e) {
                 closeQuietly(ch);
@@ -406,6 +410,7 @@ public final class TcpService implements AutoCloseable {
         if (c == null || !open.remove(c)) {
             return;
         }
+        openCount.decrementAndGet();
         ArrayDeque<Connection> mine = byIp.get(c.ip);
         if (mine != null) {
             mine.remove(c);
