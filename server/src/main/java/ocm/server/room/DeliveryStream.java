@@ -120,10 +120,6 @@ public final class DeliveryStream {
         resendCount = 0;
     }
 
-    public boolean hasWork() {
-        return control.position() > 0 || resendCount > 0 || (!backlog.isEmpty() && window.hasRoom());
-    }
-
     public int timerIndex() {
         return timerIndex;
     }

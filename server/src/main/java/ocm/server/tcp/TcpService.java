@@ -68,7 +68,6 @@ public final class TcpService implements AutoCloseable {
     /** Scratch space for dropped input; selector thread only. */
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
 
-    public final AtomicLong accepted = new AtomicLong();
     public final AtomicLong timedOut = new AtomicLong();
     public final AtomicLong evicted = new AtomicLong();
     public final AtomicLong badRequests = new AtomicLong();
@@ -79,10 +78,6 @@ public final class TcpService implements AutoCloseable {
     public final AtomicLong busyRefusals = new AtomicLong();
     /** Requests whose client hung up before a worker got to them: skipped, no work done. */
     public final AtomicLong skipped = new AtomicLong();
-
-    public TcpService(ServerConfig config, RequestAnswerer handler) throws IOException {
-        this(config, AbuseLimits.defaults(), handler);
-    }
 
     public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler) throws IOException {
         this.config = config;
@@ -196,7 +191,6 @@ public final class TcpService implements AutoCloseable {
             if (ch == null) {
                 return;
             }
-            accepted.incrementAndGet();
             try {
                 ch.configureBlocking(false);
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();

@@ -187,7 +187,7 @@ class TcpStormTest {
         RelayLoop relay = new RelayLoop(ServerConfig.forTests(), registry, tokens, now -> { });
         relay.start();
         try {
-            RequestHandler h = new RequestHandler(relay);
+            RequestHandler h = new RequestHandler(relay, AbuseLimits.defaults());
             String ip = "127.0.0.1";
             h.answer(new CreateRoom("one", "alice", Optional.empty(), 2), Operation.CREATE_ROOM, "one", ip);
             byte[] first = h.answer(new ListRooms(), Operation.LIST_ROOMS, "", ip);
