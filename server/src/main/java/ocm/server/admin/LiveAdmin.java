@@ -159,20 +159,11 @@ public final class LiveAdmin implements ServerAdmin {
         return quietly((registry, m, now) -> {
             Counters c = relay.relay().counters();
             Map<String, Long> drops = new LinkedHashMap<>(c.dropsByReason());
-            putIfPositive(drops, "tcp timed out", tcp.timedOut.get());
-            putIfPositive(drops, "tcp evicted", tcp.evicted.get());
-            putIfPositive(drops, "tcp bad request", tcp.badRequests.get());
-            putIfPositive(drops, "tcp refused (all busy)", tcp.refused.get());
+            drops.putAll(tcp.dropsByReason());
             return new StatsView(Duration.ofMillis(now - startedAt), registry.rooms().size(), registry.memberCount(),
                     c.messagesIn, c.deliveries, c.messagesPerSecond(now), c.deliveriesPerSecond(now), c.retransmissions,
                     drops, c.bytesIn, c.bytesOut, heapUsed, rt.maxMemory());
         }, fallback);
-    }
-
-    private static void putIfPositive(Map<String, Long> m, String key, long v) {
-        if (v > 0) {
-            m.put(key, v);
-        }
     }
 
     @Override

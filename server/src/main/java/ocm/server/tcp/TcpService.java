@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,24 @@ public final class TcpService implements AutoCloseable {
     /** Safe from any thread ({@link #open} itself belongs to the selector thread). */
     public int openConnections() {
         return openCount.get();
+    }
+
+    /** Connections and requests dropped or refused, by reason (non-zero only, stable order), for the admin stats. */
+    public Map<String, Long> dropsByReason() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        putIfPositive(out, "tcp timed out", timedOut.get());
+        putIfPositive(out, "tcp evicted", evicted.get());
+        putIfPositive(out, "tcp bad request", badRequests.get());
+        putIfPositive(out, "tcp refused (all busy)", refused.get());
+        putIfPositive(out, "tcp request refused (busy)", busyRefusals.get());
+        putIfPositive(out, "tcp request skipped (client hung up)", skipped.get());
+        return out;
+    }
+
+    private static void putIfPositive(Map<String, Long> m, String key, long v) {
+        if (v > 0) {
+            m.put(key, v);
+        }
     }
 
     /** One client connection and where it is in its single request/answer exchange. */
