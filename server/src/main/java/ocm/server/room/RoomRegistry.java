@@ -153,8 +153,7 @@ public final class RoomRegistry {
         }
         m.markGone();
         m.room().remove(m);
-        String ip = m.ip() != null ? m.ip()
-                : m.address() != null && m.address().getAddress() != null ? m.address().getAddress().getHostAddress() : null;
+        String ip = m.ip();
         if (ip != null) {
             m.room().rememberDeparted(m.name(), ip);
         }
