@@ -197,7 +197,12 @@ public final class RoomRegistry {
         revocations.expire(now);
     }
 
-    public void ban(Room room, Ban ban) {
+    /** Bans a name (and address, if given); a name no one could join with is refused, so the ban list holds no junk. */
+    public void ban(Room room, Ban ban) throws RoomException {
+        Optional<String> problem = Names.userProblem(ban.name());
+        if (problem.isPresent()) {
+            throw new RoomException(ErrorCode.INVALID_USER_NAME, problem.get());
+        }
         room.ban(ban);
         dirty = true;
     }

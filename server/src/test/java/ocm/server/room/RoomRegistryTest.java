@@ -88,6 +88,15 @@ class RoomRegistryTest {
     }
 
     @Test
+    void aNameNoOneCouldJoinWithIsNotBanned() throws Exception {
+        Member host = registry.create("r", "host", Optional.empty(), 1, "10.0.0.1", 0);
+        registry.takeDirty();
+        assertEquals(ErrorCode.INVALID_USER_NAME, refusal(() -> registry.ban(host.room(), new Ban("*x", Optional.empty(), ""))));
+        assertTrue(host.room().bans().isEmpty());
+        assertFalse(registry.takeDirty(), "nothing changed");
+    }
+
+    @Test
     void historyKeepsTheLastNAndIdsIncrease() throws Exception {
         Member host = registry.create("r", "host", Optional.empty(), 1, null, 0);
         Room room = host.room();
