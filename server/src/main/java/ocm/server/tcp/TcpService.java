@@ -62,7 +62,6 @@ public final class TcpService implements AutoCloseable {
     private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
     /** Requests of each IP handed to a worker and not yet answered (selector thread only). */
     private final Map<String, Integer> inFlight = new HashMap<>();
-    /** Scratch for reading after a request: only to notice the client hanging up. */
     private volatile boolean running = true;
     /** After a refused header, at most this much of what follows is read and dropped before the connection is cut. */
     private static final int MAX_DRAIN = 64 * 1024;
