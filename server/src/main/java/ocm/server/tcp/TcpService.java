@@ -140,7 +140,8 @@ public final class TcpService implements AutoCloseable {
         boolean dispatched;
         /** Its header was refused: after the refusal, read and drop what the client still sends, then close. */
         boolean refusedHeader;
-        int drained;
+        /** Bytes read and dropped by {@link #discardInput}. */
+        long discarded;
         ByteBuffer body;
         ByteBuffer out;
         SelectionKey key;
@@ -254,11 +255,11 @@ public final class TcpService implements AutoCloseable {
 
     private void read(Connection c) throws IOException {
         if (c.refusedHeader) {
-            drain(c);
+            discardInput(c, MAX_DRAIN);
             return;
         }
         if (c.dispatched) {
-            watchForHangUp(c);
+            discardInput(c, Long.MAX_VALUE); // stray bytes after a request are ignored
             return;
         }
         if (c.body == null) {
@@ -294,14 +295,18 @@ public final class TcpService implements AutoCloseable {
     }
 
     /**
-     * After its request, a client sends nothing; end of stream means it hung up (OCM and seed
-     * clients never half-close), so its connection is closed and a worker that has not started
-     * on the request skips it. Stray bytes are ignored.
+     * Reads and drops input that no one expects (after a refused header, or after a whole request)
+     * and cuts the connection once more than {@code cap} bytes came. End of stream closes it: OCM and
+     * seed clients never half-close, so the client hung up, and a worker that has not started on its
+     * request skips it.
      */
-    private void watchForHangUp(Connection c) throws IOException {
+    private void discardInput(Connection c, long cap) throws IOException {
         discard.clear();
-        if (c.channel.read(discard) < 0) {
-            LOG.fine(() -> "a client from " + c.ip + " hung up before its answer");
+        int n = c.channel.read(discard);
+        if (n < 0) {
+            LOG.fine(() -> "a client from " + c.ip + " closed its connection");
+            close(c);
+        } else if ((c.discarded += n) > cap) {
             close(c);
         }
     }
@@ -384,15 +389,6 @@ public final class TcpService implements AutoCloseable {
             c.channel.shutdownOutput();
             c.key.interestOps(SelectionKey.OP_READ);
         } else {
-            close(c);
-        }
-    }
-
-    /** Reads and drops input after a refused header, up to {@link #MAX_DRAIN} bytes; closes at its end. */
-    private void drain(Connection c) throws IOException {
-        discard.clear();
-        int n = c.channel.read(discard);
-        if (n < 0 || (c.drained += Math.max(0, n)) > MAX_DRAIN) {
             close(c);
         }
     }
