@@ -144,6 +144,18 @@ class RoomRegistryTest {
     }
 
     @Test
+    void tokenBucketAvailableRefillsUpToTheBurstAndTakesNothing() {
+        TokenBucket b = new TokenBucket(2, 3, 0);
+        assertTrue(b.tryTake(0));
+        assertTrue(b.tryTake(0));
+        assertEquals(1.0, b.available(0));
+        assertEquals(2.0, b.available(500));
+        assertEquals(2.0, b.available(500), "looking takes nothing");
+        assertEquals(3.0, b.available(60_000), "never more than the burst");
+        assertEquals(1.0, b.available(-1000), "a clock that went back refills nothing");
+    }
+
+    @Test
     void revocationsAreBoundedAndExpire() {
         Revocations r = new Revocations(2, 1000);
         r.add("a", "room", null, 1, EndReason.LEFT, "", 0);
