@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.protocol.Limits;
+import ocm.server.Addresses;
 import ocm.server.ServerConfig;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
@@ -159,7 +160,7 @@ public final class RelayLoop implements AutoCloseable {
                 relay.onDatagram(in, from, now);
             } catch (RuntimeException e) {
                 counters.drop(DropReason.GARBAGE);
-                LOG.log(Level.WARNING, "datagram from " + Relay.show(from) + " failed: " + e, e);
+                LOG.log(Level.WARNING, "datagram from " + Addresses.show(from) + " failed: " + e, e);
             }
         }
         runTasks();
