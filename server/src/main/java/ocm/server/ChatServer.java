@@ -52,7 +52,8 @@ public final class ChatServer implements AutoCloseable {
     private long startedAt;
     private long nextSave;
     private boolean started;
-    private boolean closing;
+    /** Set under the lock by close/halt; read without it by maybeSave on the relay thread, hence volatile. */
+    private volatile boolean closing;
 
     public ChatServer(ServerConfig config) {
         this(config, AbuseLimits.defaults());

@@ -1,7 +1,6 @@
 package ocm.server.admin;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import ocm.server.Addresses;
 import ocm.server.ChatServer;
 import ocm.server.room.Ban;
 import ocm.server.room.Member;
@@ -90,16 +90,12 @@ public final class LiveAdmin implements ServerAdmin {
             List<UserView> out = new ArrayList<>();
             for (Room r : rooms) {
                 for (Member u : r.members()) {
-                    out.add(new UserView(u.name(), r.name(), Optional.ofNullable(u.address()).map(LiveAdmin::format),
+                    out.add(new UserView(u.name(), r.name(), Optional.ofNullable(u.address()).map(Addresses::show),
                             u.address() == null ? 0 : u.protocol(), Duration.ofMillis(Math.max(0, now - u.lastHeard())), u.isHost()));
                 }
             }
             return out;
         });
-    }
-
-    private static String format(InetSocketAddress a) {
-        return (a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress()) + ":" + a.getPort();
     }
 
     @Override
@@ -159,20 +155,11 @@ public final class LiveAdmin implements ServerAdmin {
         return quietly((registry, m, now) -> {
             Counters c = relay.relay().counters();
             Map<String, Long> drops = new LinkedHashMap<>(c.dropsByReason());
-            putIfPositive(drops, "tcp timed out", tcp.timedOut.get());
-            putIfPositive(drops, "tcp evicted", tcp.evicted.get());
-            putIfPositive(drops, "tcp bad request", tcp.badRequests.get());
-            putIfPositive(drops, "tcp refused (all busy)", tcp.refused.get());
+            drops.putAll(tcp.dropsByReason());
             return new StatsView(Duration.ofMillis(now - startedAt), registry.rooms().size(), registry.memberCount(),
                     c.messagesIn, c.deliveries, c.messagesPerSecond(now), c.deliveriesPerSecond(now), c.retransmissions,
                     drops, c.bytesIn, c.bytesOut, heapUsed, rt.maxMemory());
         }, fallback);
-    }
-
-    private static void putIfPositive(Map<String, Long> m, String key, long v) {
-        if (v > 0) {
-            m.put(key, v);
-        }
     }
 
     @Override

@@ -32,8 +32,9 @@ public final class DeliveryStream {
     /** Unreliable packets (Welcome, Accepted, Ack, Pong, Error) already encoded for the next datagram. */
     private final ByteBuffer control = ByteBuffer.allocate(CONTROL_BYTES);
     /**
-     * The {@code since} of a register from a new address whose member list and history are held
-     * back until the client proves it received the Welcome; {@link #NOTHING_OWED} when none.
+     * The {@code since} of a register from an unproven address: its history is held back until the
+     * client proves it received the Welcome (the Welcome and member list go at once);
+     * {@link #NOTHING_OWED} when none.
      */
     private int owedSince = NOTHING_OWED;
     public static final int NOTHING_OWED = Integer.MIN_VALUE;
@@ -118,10 +119,6 @@ public final class DeliveryStream {
 
     public void clearResends() {
         resendCount = 0;
-    }
-
-    public boolean hasWork() {
-        return control.position() > 0 || resendCount > 0 || (!backlog.isEmpty() && window.hasRoom());
     }
 
     public int timerIndex() {

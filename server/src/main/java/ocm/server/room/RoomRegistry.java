@@ -153,8 +153,7 @@ public final class RoomRegistry {
         }
         m.markGone();
         m.room().remove(m);
-        String ip = m.ip() != null ? m.ip()
-                : m.address() != null && m.address().getAddress() != null ? m.address().getAddress().getHostAddress() : null;
+        String ip = m.ip();
         if (ip != null) {
             m.room().rememberDeparted(m.name(), ip);
         }
@@ -198,7 +197,12 @@ public final class RoomRegistry {
         revocations.expire(now);
     }
 
-    public void ban(Room room, Ban ban) {
+    /** Bans a name (and address, if given); a name no one could join with is refused, so the ban list holds no junk. */
+    public void ban(Room room, Ban ban) throws RoomException {
+        Optional<String> problem = Names.userProblem(ban.name());
+        if (problem.isPresent()) {
+            throw new RoomException(ErrorCode.INVALID_USER_NAME, problem.get());
+        }
         room.ban(ban);
         dirty = true;
     }

@@ -1,6 +1,9 @@
 package ocm.server.room;
 
-/** Rate limit of one member: {@code rate} tokens per second, at most {@code burst} saved up. Caller-supplied clock. */
+/**
+ * A rate limit: {@code rate} tokens per second, at most {@code burst} saved up. Caller-supplied
+ * clock. One per member (chats), and per key in the TCP service's per-IP limits.
+ */
 public final class TokenBucket {
     private final double rate;
     private final double burst;
@@ -17,7 +20,7 @@ public final class TokenBucket {
     /** Takes one token if there is one. */
     public boolean tryTake(long nowMillis) {
         if (nowMillis > last) {
-            tokens = Math.min(burst, tokens + (nowMillis - last) * rate / 1000.0);
+            tokens = available(nowMillis);
             last = nowMillis;
         }
         if (tokens >= 1) {
@@ -25,5 +28,10 @@ public final class TokenBucket {
             return true;
         }
         return false;
+    }
+
+    /** The tokens there are at {@code nowMillis}, refilled but none taken (a clock that went back refills nothing). */
+    public double available(long nowMillis) {
+        return Math.min(burst, tokens + Math.max(0, nowMillis - last) * rate / 1000.0);
     }
 }

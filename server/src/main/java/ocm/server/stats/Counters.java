@@ -1,6 +1,5 @@
 package ocm.server.stats;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,14 +42,6 @@ public final class Counters {
             }
         }
         return out;
-    }
-
-    public EnumMap<DropReason, Long> dropsSnapshot() {
-        EnumMap<DropReason, Long> m = new EnumMap<>(DropReason.class);
-        for (DropReason r : DropReason.values()) {
-            m.put(r, drops[r.ordinal()]);
-        }
-        return m;
     }
 
     /** Called about once a second. */

@@ -29,6 +29,15 @@ public final class DataDirLock implements AutoCloseable {
 
     /** Takes the lock, or throws {@link DataDirInUseException} naming the dir (and the owner's pid if known). */
     public static DataDirLock acquire(Path dir) throws IOException {
+        return acquire(dir, DataDirLock::writePid);
+    }
+
+    /** How the owner's pid gets into the lock file; tests pass one that fails. */
+    interface PidWriter {
+        void write(FileChannel ch) throws IOException;
+    }
+
+    static DataDirLock acquire(Path dir, PidWriter pidWriter) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -47,8 +56,14 @@ public final class DataDirLock implements AutoCloseable {
             ch.close();
             throw new DataDirInUseException(dir, owner);
         }
-        writePid(ch);
-        return new DataDirLock(ch, lock);
+        DataDirLock held = new DataDirLock(ch, lock);
+        try {
+            pidWriter.write(ch);
+        } catch (IOException | RuntimeException e) {
+            held.close(); // else the dir would stay locked, by no one, until this process exits
+            throw e;
+        }
+        return held;
     }
 
     private static Optional<Long> readPid(FileChannel ch) {

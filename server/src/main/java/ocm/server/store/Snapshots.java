@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import ocm.server.Addresses;
 import ocm.server.room.Ban;
 import ocm.server.room.ChatRecord;
 import ocm.server.room.Member;
@@ -31,8 +32,8 @@ public final class Snapshots {
         for (Room r : registry.rooms()) {
             List<StateSnapshot.MemberSnapshot> members = new ArrayList<>();
             for (Member m : r.members()) {
-                String addr = m.address() == null ? null : m.address().getAddress().getHostAddress() + ":" + m.address().getPort();
-                members.add(new StateSnapshot.MemberSnapshot(m.name(), m.tokenHash(), addr, m.protocol(), m.joinedAt(), m.lastHeard()));
+                members.add(new StateSnapshot.MemberSnapshot(m.name(), m.tokenHash(), Addresses.show(m.address()), m.protocol(),
+                        m.joinedAt(), m.lastHeard()));
             }
             List<StateSnapshot.BanSnapshot> bans = new ArrayList<>();
             for (Ban b : r.bans().values()) {

@@ -52,10 +52,6 @@ public final class RequestHandler implements RequestAnswerer {
     private record VersionedListing(long version, RoomListing listing) {
     }
 
-    public RequestHandler(RelayLoop relay) {
-        this(relay, AbuseLimits.defaults());
-    }
-
     public RequestHandler(RelayLoop relay, AbuseLimits abuse) {
         this.relay = relay;
         this.creates = new PerKeyRateLimiter(abuse.roomCreatesPerSecond(), abuse.roomCreateBurst(), MAX_LIMITER_KEYS);

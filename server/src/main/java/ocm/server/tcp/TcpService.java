@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +57,17 @@ public final class TcpService implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> done = new ConcurrentLinkedQueue<>();
     /** Open connections, oldest first: the deadline order and the eviction order. */
     private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
+    /** The size of {@link #open}, kept by the selector thread for readers on other threads. */
+    private final AtomicInteger openCount = new AtomicInteger();
     private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
     /** Requests of each IP handed to a worker and not yet answered (selector thread only). */
     private final Map<String, Integer> inFlight = new HashMap<>();
-    /** Scratch for reading after a request: only to notice the client hanging up. */
     private volatile boolean running = true;
     /** After a refused header, at most this much of what follows is read and dropped before the connection is cut. */
     private static final int MAX_DRAIN = 64 * 1024;
     /** Scratch space for dropped input; selector thread only. */
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
 
-    public final AtomicLong accepted = new AtomicLong();
     public final AtomicLong timedOut = new AtomicLong();
     public final AtomicLong evicted = new AtomicLong();
     public final AtomicLong badRequests = new AtomicLong();
@@ -77,10 +78,6 @@ public final class TcpService implements AutoCloseable {
     public final AtomicLong busyRefusals = new AtomicLong();
     /** Requests whose client hung up before a worker got to them: skipped, no work done. */
     public final AtomicLong skipped = new AtomicLong();
-
-    public TcpService(ServerConfig config, RequestAnswerer handler) throws IOException {
-        this(config, AbuseLimits.defaults(), handler);
-    }
 
     public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler) throws IOException {
         this.config = config;
@@ -109,8 +106,27 @@ public final class TcpService implements AutoCloseable {
         return server.socket().getLocalPort();
     }
 
+    /** Safe from any thread ({@link #open} itself belongs to the selector thread). */
     public int openConnections() {
-        return open.size();
+        return openCount.get();
+    }
+
+    /** Connections and requests dropped or refused, by reason (non-zero only, stable order), for the admin stats. */
+    public Map<String, Long> dropsByReason() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        putIfPositive(out, "tcp timed out", timedOut.get());
+        putIfPositive(out, "tcp evicted", evicted.get());
+        putIfPositive(out, "tcp bad request", badRequests.get());
+        putIfPositive(out, "tcp refused (all busy)", refused.get());
+        putIfPositive(out, "tcp request refused (busy)", busyRefusals.get());
+        putIfPositive(out, "tcp request skipped (client hung up)", skipped.get());
+        return out;
+    }
+
+    private static void putIfPositive(Map<String, Long> m, String key, long v) {
+        if (v > 0) {
+            m.put(key, v);
+        }
     }
 
     /** One client connection and where it is in its single request/answer exchange. */
@@ -124,7 +140,8 @@ public final class TcpService implements AutoCloseable {
         boolean dispatched;
         /** Its header was refused: after the refusal, read and drop what the client still sends, then close. */
         boolean refusedHeader;
-        int drained;
+        /** Bytes read and dropped by {@link #discardInput}. */
+        long discarded;
         ByteBuffer body;
         ByteBuffer out;
         SelectionKey key;
@@ -193,7 +210,6 @@ public final class TcpService implements AutoCloseable {
             if (ch == null) {
                 return;
             }
-            accepted.incrementAndGet();
             try {
                 ch.configureBlocking(false);
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
@@ -206,6 +222,7 @@ public final class TcpService implements AutoCloseable {
                 Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
                 open.add(c);
+                openCount.incrementAndGet();
                 byIp.computeIfAbsent(ip, k -> new ArrayDeque<>()).addLast(c);
             } catch (IOException e) {
                 closeQuietly(ch);
@@ -238,11 +255,11 @@ public final class TcpService implements AutoCloseable {
 
     private void read(Connection c) throws IOException {
         if (c.refusedHeader) {
-            drain(c);
+            discardInput(c, MAX_DRAIN);
             return;
         }
         if (c.dispatched) {
-            watchForHangUp(c);
+            discardInput(c, Long.MAX_VALUE); // stray bytes after a request are ignored
             return;
         }
         if (c.body == null) {
@@ -278,14 +295,18 @@ public final class TcpService implements AutoCloseable {
     }
 
     /**
-     * After its request, a client sends nothing; end of stream means it hung up (OCM and seed
-     * clients never half-close), so its connection is closed and a worker that has not started
-     * on the request skips it. Stray bytes are ignored.
+     * Reads and drops input that no one expects (after a refused header, or after a whole request)
+     * and cuts the connection once more than {@code cap} bytes came. End of stream closes it: OCM and
+     * seed clients never half-close, so the client hung up, and a worker that has not started on its
+     * request skips it.
      */
-    private void watchForHangUp(Connection c) throws IOException {
+    private void discardInput(Connection c, long cap) throws IOException {
         discard.clear();
-        if (c.channel.read(discard) < 0) {
-            LOG.fine(() -> "a client from " + c.ip + " hung up before its answer");
+        int n = c.channel.read(discard);
+        if (n < 0) {
+            LOG.fine(() -> "a client from " + c.ip + " closed its connection");
+            close(c);
+        } else if ((c.discarded += n) > cap) {
             close(c);
         }
     }
@@ -372,15 +393,6 @@ public final class TcpService implements AutoCloseable {
         }
     }
 
-    /** Reads and drops input after a refused header, up to {@link #MAX_DRAIN} bytes; closes at its end. */
-    private void drain(Connection c) throws IOException {
-        discard.clear();
-        int n = c.channel.read(discard);
-        if (n < 0 || (c.drained += Math.max(0, n)) > MAX_DRAIN) {
-            close(c);
-        }
-    }
-
     /** The operation named by a header byte, or {@code fallback} if it names none (the refusal must name one). */
     private static Operation operationOr(byte code, Operation fallback) {
         try {
@@ -406,6 +418,7 @@ public final class TcpService implements AutoCloseable {
         if (c == null || !open.remove(c)) {
             return;
         }
+        openCount.decrementAndGet();
         ArrayDeque<Connection> mine = byIp.get(c.ip);
         if (mine != null) {
             mine.remove(c);

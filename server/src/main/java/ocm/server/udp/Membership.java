@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
-import ocm.protocol.Names;
 import ocm.protocol.Utf8;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.RoomListing;
@@ -257,10 +256,6 @@ public final class Membership {
         Room room = registry.existing(roomName);
         Optional<Member> present = room.member(user);
         if (present.isEmpty()) {
-            Optional<String> problem = Names.userProblem(user);
-            if (problem.isPresent()) {
-                throw new RoomException(ErrorCode.INVALID_USER_NAME, problem.get());
-            }
             Optional<String> ip = room.lastAddressOf(user);
             registry.ban(room, new Ban(user, ip, reason));
             LOG.info(() -> user + " banned from '" + roomName + "' while not in it"

@@ -15,6 +15,7 @@ import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
+import ocm.server.Addresses;
 import ocm.server.ServerConfig;
 import ocm.server.room.ChatRecord;
 import ocm.server.room.Member;
@@ -84,7 +85,7 @@ public final class Relay {
             }
         } catch (ProtocolException e) {
             counters.drop(DropReason.GARBAGE);
-            LOG.log(Level.FINE, () -> "dropped a datagram from " + show(from) + ": " + e.getMessage());
+            LOG.log(Level.FINE, () -> "dropped a datagram from " + Addresses.show(from) + ": " + e.getMessage());
         }
         removePending(now);
     }
@@ -232,8 +233,9 @@ public final class Relay {
         return s;
     }
 
+    /** Still called by V2Handler; new code calls {@link Addresses#show}. */
     static String show(InetSocketAddress a) {
-        return a.getAddress() == null ? a.toString() : a.getAddress().getHostAddress() + ":" + a.getPort();
+        return Addresses.show(a);
     }
 
     private static String seconds(long millis) {

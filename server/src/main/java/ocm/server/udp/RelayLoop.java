@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.protocol.Limits;
+import ocm.server.Addresses;
 import ocm.server.ServerConfig;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
@@ -37,7 +38,7 @@ public final class RelayLoop implements AutoCloseable {
     private final Selector selector;
     private final Relay relay;
     private final Counters counters = new Counters();
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer in = ByteBuffer.allocate(Limits.MAX_DATAGRAM + 1);
     private final LongConsumer periodic;
     private final Thread thread;
@@ -88,12 +89,30 @@ public final class RelayLoop implements AutoCloseable {
             return f;
         }
         if (!running) {
-            f.completeExceptionally(new IllegalStateException("the relay has stopped"));
+            f.completeExceptionally(stopped());
             return f;
         }
-        tasks.add(() -> run(work, f));
+        Task task = new Task(() -> run(work, f), f);
+        tasks.add(task);
+        // The loop may have stopped between the check and the add, after its last runTasks: then no
+        // one would run the task, so take it back and fail it now (unless the loop already took it).
+        if (!running && tasks.remove(task)) {
+            task.fail();
+            return f;
+        }
         selector.wakeup();
         return f;
+    }
+
+    /** A submitted piece of work and the future to fail if the relay stops before running it. */
+    private record Task(Runnable work, CompletableFuture<?> future) {
+        void fail() {
+            future.completeExceptionally(stopped());
+        }
+    }
+
+    private static IllegalStateException stopped() {
+        return new IllegalStateException("the relay has stopped");
     }
 
     private static <T> void run(Callable<T> work, CompletableFuture<T> f) {
@@ -141,7 +160,7 @@ public final class RelayLoop implements AutoCloseable {
                 relay.onDatagram(in, from, now);
             } catch (RuntimeException e) {
                 counters.drop(DropReason.GARBAGE);
-                LOG.log(Level.WARNING, "datagram from " + Relay.show(from) + " failed: " + e, e);
+                LOG.log(Level.WARNING, "datagram from " + Addresses.show(from) + " failed: " + e, e);
             }
         }
         runTasks();
@@ -160,14 +179,18 @@ public final class RelayLoop implements AutoCloseable {
     }
 
     private void runTasks() {
-        Runnable t;
+        Task t;
         while ((t = tasks.poll()) != null) {
-            t.run();
+            t.work().run();
         }
         relay.flush(System.currentTimeMillis());
     }
 
-    /** Stops the thread (after the tasks already submitted) and closes the socket. */
+    /**
+     * Stops the thread (after the tasks already submitted) and closes the socket. Tasks the thread
+     * did not run (it was never started, or did not stop in time) fail rather than leave their
+     * callers waiting.
+     */
     @Override
     public void close() {
         running = false;
@@ -177,6 +200,10 @@ public final class RelayLoop implements AutoCloseable {
                 thread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            Task t;
+            while ((t = tasks.poll()) != null) {
+                t.fail();
             }
         }
         try {

@@ -6,6 +6,7 @@ import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
 import ocm.protocol.ucrp.v1.V1ClientMessage;
 import ocm.protocol.ucrp.v2.EndReason;
+import ocm.server.Addresses;
 import ocm.server.room.Member;
 import ocm.server.room.Revocations;
 import ocm.server.room.RoomRegistry;
@@ -87,7 +88,7 @@ final class V1Handler {
         m.protocol(1);
         m.heard(now);
         if (first) {
-            LOG.info(() -> m.name() + " registered in '" + m.room().name() + "' from " + Relay.show(from) + " (v1)");
+            LOG.info(() -> m.name() + " registered in '" + m.room().name() + "' from " + Addresses.show(from) + " (v1)");
         }
         if (wasV2) {
             membership.broadcastMembers(m.room());

@@ -88,6 +88,15 @@ class RoomRegistryTest {
     }
 
     @Test
+    void aNameNoOneCouldJoinWithIsNotBanned() throws Exception {
+        Member host = registry.create("r", "host", Optional.empty(), 1, "10.0.0.1", 0);
+        registry.takeDirty();
+        assertEquals(ErrorCode.INVALID_USER_NAME, refusal(() -> registry.ban(host.room(), new Ban("*x", Optional.empty(), ""))));
+        assertTrue(host.room().bans().isEmpty());
+        assertFalse(registry.takeDirty(), "nothing changed");
+    }
+
+    @Test
     void historyKeepsTheLastNAndIdsIncrease() throws Exception {
         Member host = registry.create("r", "host", Optional.empty(), 1, null, 0);
         Room room = host.room();
@@ -132,6 +141,18 @@ class RoomRegistryTest {
         assertFalse(b.tryTake(0));
         assertTrue(b.tryTake(500));
         assertFalse(b.tryTake(500));
+    }
+
+    @Test
+    void tokenBucketAvailableRefillsUpToTheBurstAndTakesNothing() {
+        TokenBucket b = new TokenBucket(2, 3, 0);
+        assertTrue(b.tryTake(0));
+        assertTrue(b.tryTake(0));
+        assertEquals(1.0, b.available(0));
+        assertEquals(2.0, b.available(500));
+        assertEquals(2.0, b.available(500), "looking takes nothing");
+        assertEquals(3.0, b.available(60_000), "never more than the burst");
+        assertEquals(1.0, b.available(-1000), "a clock that went back refills nothing");
     }
 
     @Test

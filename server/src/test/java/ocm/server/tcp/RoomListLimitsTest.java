@@ -176,4 +176,14 @@ class RoomListLimitsTest {
         assertTrue(l.tryTake("d", 0));
         assertEquals(3, l.keys());
     }
+
+    @Test
+    void limiterAllowsLooksWithoutTaking() {
+        PerKeyRateLimiter l = new PerKeyRateLimiter(1, 1, 3);
+        assertTrue(l.allows("a", 0), "a key never seen has its full burst");
+        assertTrue(l.allows("a", 0));
+        assertTrue(l.tryTake("a", 0));
+        assertFalse(l.allows("a", 0));
+        assertTrue(l.allows("a", 1000), "refilled at the rate");
+    }
 }

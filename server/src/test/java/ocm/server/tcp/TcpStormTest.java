@@ -109,6 +109,7 @@ class TcpStormTest {
                 assertTrue(c.message().contains("too many requests"), c.message());
             }
             assertEquals(1, tcp.busyRefusals.get());
+            assertEquals(1L, tcp.dropsByReason().get("tcp request refused (busy)"), "shown in the admin stats");
             held.release.countDown();
             for (Socket s : sockets) {
                 assertTrue(readCompliance(s).success());
@@ -145,6 +146,7 @@ class TcpStormTest {
             await("server noticed the hang-up", () -> tcp.openConnections() == 2);
             held.release.countDown();
             await("third request skipped", () -> tcp.skipped.get() == 1);
+            assertEquals(1L, tcp.dropsByReason().get("tcp request skipped (client hung up)"), "shown in the admin stats");
             assertEquals(2, held.asked.get(), "no work done for the client that hung up");
             for (Socket s : sockets) {
                 assertTrue(readCompliance(s).success());
@@ -187,7 +189,7 @@ class TcpStormTest {
         RelayLoop relay = new RelayLoop(ServerConfig.forTests(), registry, tokens, now -> { });
         relay.start();
         try {
-            RequestHandler h = new RequestHandler(relay);
+            RequestHandler h = new RequestHandler(relay, AbuseLimits.defaults());
             String ip = "127.0.0.1";
             h.answer(new CreateRoom("one", "alice", Optional.empty(), 2), Operation.CREATE_ROOM, "one", ip);
             byte[] first = h.answer(new ListRooms(), Operation.LIST_ROOMS, "", ip);
