@@ -233,11 +233,6 @@ public final class Relay {
         return s;
     }
 
-    /** Still called by V2Handler; new code calls {@link Addresses#show}. */
-    static String show(InetSocketAddress a) {
-        return Addresses.show(a);
-    }
-
     private static String seconds(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }

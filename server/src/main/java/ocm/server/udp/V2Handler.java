@@ -14,6 +14,7 @@ import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.V2Codec;
 import ocm.protocol.ucrp.v2.V2Datagram;
+import ocm.server.Addresses;
 import ocm.server.ServerConfig;
 import ocm.server.room.ChatRecord;
 import ocm.server.room.DeliveryStream;
@@ -251,7 +252,7 @@ final class V2Handler {
             return;
         }
         LOG.info(() -> m.name() + (old == null ? " registered" : " started a new session") + " in '" + room.name()
-                + "' from " + Relay.show(from) + " (v2)");
+                + "' from " + Addresses.show(from) + " (v2)");
         if (!wasV2) {
             membership.broadcastMembers(room);
         } else if (moved) {
