@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
+import ocm.client.command.TypedLine;
 import ocm.client.command.SlashCommands;
 import ocm.client.net.ChatService;
 import ocm.client.net.ClientException;
@@ -22,8 +23,6 @@ import ocm.client.net.NetEvent;
 import ocm.client.net.RoomRequest;
 import ocm.client.ui.SafeText;
 import ocm.client.ui.Words;
-import ocm.protocol.Limits;
-import ocm.protocol.Utf8;
 import ocm.protocol.tcrp.RoomListing;
 
 /**
@@ -95,18 +94,16 @@ public final class PlainMode implements ChatActions {
 
     /** "/quit" with any case or arguments, as the command table would read it. */
     private static boolean isQuit(String line) {
-        return CommandTable.isCommand(line) && line.substring(1).split(" ", 2)[0].equalsIgnoreCase("quit");
+        return TypedLine.of(line).commandName().equals("quit");
     }
 
     private void handle(String line) {
-        if (line.isBlank()) {
-            return;
-        }
+        TypedLine typed = TypedLine.of(line);
         try {
-            if (CommandTable.isCommand(line)) {
-                commands.run(line, this, current != null && current.host());
-            } else {
-                say(line.startsWith("//") ? line.substring(1) : line, false);
+            if (typed.kind() == TypedLine.Kind.COMMAND) {
+                commands.run(typed.text(), this, current != null && current.host());
+            } else if (typed.kind() == TypedLine.Kind.CHAT) {
+                say(typed.text(), false);
             }
         } catch (CommandException e) {
             print("-- " + e.getMessage());
@@ -135,10 +132,7 @@ public final class PlainMode implements ChatActions {
                 throw new CommandException("this room is read-only: it has ended");
             }
         }
-        int bytes = Utf8.encode(text).length;
-        if (bytes > Limits.MAX_TEXT_BYTES) {
-            throw new CommandException("message is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES + " - not sent");
-        }
+        TypedLine.checkSize(text);
         synchronized (this) {
             unresolved.put(service.send(room.room(), text, action), text);
         }

@@ -11,10 +11,9 @@ import java.util.stream.Collectors;
 import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
+import ocm.client.command.TypedLine;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
-import ocm.protocol.Limits;
-import ocm.protocol.Utf8;
 import ocm.protocol.ucrp.v2.Packet;
 
 /**
@@ -199,20 +198,13 @@ public final class ChatView implements View, ChatActions {
     }
 
     private void submit(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (CommandTable.isCommand(line)) {
-            try {
-                commands.run(line, this, currentRoom().map(RoomModel::host).orElse(false));
-            } catch (CommandException e) {
-                error(e.getMessage());
-            }
-            return;
-        }
-        String text = line.startsWith("//") ? line.substring(1) : line;
+        TypedLine typed = TypedLine.of(line);
         try {
-            say(text, false);
+            if (typed.kind() == TypedLine.Kind.COMMAND) {
+                commands.run(typed.text(), this, currentRoom().map(RoomModel::host).orElse(false));
+            } else if (typed.kind() == TypedLine.Kind.CHAT) {
+                say(typed.text(), false);
+            }
         } catch (CommandException e) {
             error(e.getMessage());
         }
@@ -220,11 +212,7 @@ public final class ChatView implements View, ChatActions {
 
     private void say(String text, boolean action) throws CommandException {
         RoomModel room = liveRoom();
-        int bytes = Utf8.encode(text).length;
-        if (bytes > Limits.MAX_TEXT_BYTES) {
-            throw new CommandException("message is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES
-                    + " - not sent");
-        }
+        TypedLine.checkSize(text);
         long id = app.service().send(room.name(), text, action);
         room.addPending(id, new ChatLine(app.now(), action ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
                 room.user(), text, false, ChatLine.Delivery.PENDING));
