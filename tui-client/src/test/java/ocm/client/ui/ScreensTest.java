@@ -375,6 +375,29 @@ class ScreensTest {
     }
 
     @Test
+    void ctrlQDoesNotWaitBehindAJoinTheServerNeverAnswers() throws Exception {
+        chatIn("lobby");
+        fake.hang.add("silent");
+        ui.line("/join silent");
+        ui.await("joining silent...");
+        ui.ctrl('q');
+        ui.awaitCondition(() -> !ui.ui.isRunning(), "the UI stopped");
+        assertTrue(fake.shutdown, "the network layer was shut down");
+    }
+
+    @Test
+    void ctrlQDoesNotWaitBehindAConnectTheServerNeverAnswers() throws Exception {
+        fake.hangList = true;
+        connectScreen();
+        ui.await("Connect to a server");
+        ui.line("alice");
+        ui.await("connecting to");
+        ui.ctrl('q');
+        ui.awaitCondition(() -> !ui.ui.isRunning(), "the UI stopped");
+        assertTrue(fake.shutdown, "the half-open connection was shut down");
+    }
+
+    @Test
     void leaveSendsLeaveAndDropsTheRoom() throws Exception {
         chatIn("one");
         ui.line("/join two");
