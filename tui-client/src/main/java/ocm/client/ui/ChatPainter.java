@@ -108,7 +108,8 @@ final class ChatPainter {
             String rtt = s.rttMillis() < 0 ? "-" : s.rttMillis() + " ms";
             return "[" + s.state().label() + "] rtt " + rtt + " · unacked " + s.unacked() + " · " + r.name();
         }).orElse("[no room]");
-        String right = app.flashText().isEmpty() ? "F1 help" : app.flashText();
+        // Cleaned before it is measured: the flash may hold a room name with marks or emoji.
+        String right = app.flashText().isEmpty() ? "F1 help" : Canvas.clean(app.flashText());
         int rw = TerminalTextUtils.getColumnWidth(right);
         c.text(1, row, status, c.width() - rw - 3, t.barForeground(), t.barBackground());
         c.text(Math.max(1, c.width() - rw - 1), row, right, rw, t.barForeground(), t.barBackground());

@@ -398,6 +398,19 @@ class ScreensTest {
     }
 
     @Test
+    void flashWithMarksAndEmojiStaysRightAlignedOnTheStatusLine() throws Exception {
+        chatIn("lobby");
+        String room = "e\u0301\u0301\u0301ok\uD83D\uDC4D\uD83C\uDFFD";
+        fake.hang.add(room); // the join never answers, so its flash stays up
+        ui.line("/join " + room);
+        ui.await("ok\uFFFD...");
+        String status = ui.row("ok\uFFFD...");
+        assertTrue(status.contains("[connected] rtt 12 ms") && status.contains("joining \u00e9ok\uFFFD..."), ui.text());
+        // One bar cell after the flash, as with "F1 help": nothing shifted by uncounted marks.
+        assertEquals(SIZE.getColumns() - 2, UiHarness.lastColumnOf(status, '.'), ui.text());
+    }
+
+    @Test
     void leaveSendsLeaveAndDropsTheRoom() throws Exception {
         chatIn("one");
         ui.line("/join two");
