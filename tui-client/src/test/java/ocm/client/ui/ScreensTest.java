@@ -457,6 +457,43 @@ class ScreensTest {
     }
 
     @Test
+    void helpBoxIsFramedAndNoChatTextShowsInsideOrAtItsEdges() throws Exception {
+        chatIn("lobby");
+        ui.terminal.setTerminalSize(new TerminalSize(80, 24));
+        for (int i = 1; i <= 30; i++) {
+            message("lobby", i, "bob", "\u00a4".repeat(120)); // a mark the help never uses, filling the pane
+        }
+        ui.await("\u00a4\u00a4\u00a4");
+        ui.key(KeyType.F1);
+        String s = ui.awaitScreen(t -> t.contains("Alt+A") && t.contains("\u2518"), "the framed help");
+        String[] rows = s.split("\n");
+        int top = -1;
+        int bottom = -1;
+        for (int r = 0; r < rows.length; r++) {
+            top = top < 0 && rows[r].contains("Help") ? r : top;
+            bottom = rows[r].contains("\u2514") ? r : bottom;
+        }
+        assertTrue(top >= 0 && bottom > top, s);
+        int left = rows[bottom].indexOf('\u2514'); // ASCII and box lines only on that row: index = column
+        int right = rows[bottom].indexOf('\u2518');
+        assertTrue(left > 0 && right > left, s);
+        // The help fills nearly all of 80x24: whatever is left of the rows it spans is blank, edges included.
+        for (int r = Math.max(0, top - 1); r <= Math.min(rows.length - 1, bottom + 1); r++) {
+            for (int col = 0; col < 80; col++) {
+                String cell = ui.terminal.getCharacter(col, r).getCharacterString();
+                boolean margin = col < left || col > right || r < top || r > bottom;
+                boolean side = r > top && r < bottom && (col == left || col == right);
+                assertTrue(!margin || cell.equals(" "), "row " + r + " column " + col + " is not blank:\n" + s);
+                assertTrue(!side || cell.equals("\u2502"), "row " + r + " column " + col + " is not the frame:\n" + s);
+                assertFalse(cell.equals("\u00a4"), "chat text inside the help box, row " + r + ":\n" + s);
+            }
+        }
+        assertTrue(rows[top].substring(left - 1).startsWith("  Help"), s); // title bar, nothing before it
+        ui.type("x");
+        ui.awaitGone("Alt+A");
+    }
+
+    @Test
     void historyFromBeforeWeJoinedIsShownAboveTheJoinLine() throws Exception {
         chatIn("lobby");
         long past = System.currentTimeMillis() - 3_600_000;
