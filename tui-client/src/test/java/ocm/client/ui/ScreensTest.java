@@ -268,6 +268,17 @@ class ScreensTest {
     }
 
     @Test
+    void anEndedRoomShowsNoRtt() throws Exception {
+        chatIn("lobby");
+        fake.emit(new NetEvent.Ended("lobby", Optional.of(EndReason.KICKED), "kicked by bob"));
+        ui.await("[ended]");
+        assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
+        fake.emit(new NetEvent.Status("lobby", NetEvent.LinkState.ENDED, 1, 3)); // as the session reports it
+        ui.await("unacked 3");
+        assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
+    }
+
+    @Test
     void hostOnlyCommandsAreCheckedBeforeSending() throws Exception {
         chatIn("lobby");
         ui.line("/kick bob");
