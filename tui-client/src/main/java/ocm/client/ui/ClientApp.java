@@ -322,9 +322,4 @@ public final class ClientApp {
     String flashText() {
         return flash;
     }
-
-    /** For tests and host mode: the chat screen. */
-    public ChatView chatView() {
-        return chat;
-    }
 }
