@@ -261,15 +261,8 @@ public final class ClientCommand implements Callable<Integer> {
         if (value == null) {
             return null;
         }
-        try {
-            int p = Integer.parseInt(value.strip());
-            if (p >= 1 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw new BadFlag(flag + " must be a port number from 1 to 65535, got '" + value + "'");
+        return ServerAddress.parsePort(value).orElseThrow(
+                () -> new BadFlag(flag + " must be a port number from 1 to 65535, got '" + value + "'"));
     }
 
     static List<String> banner() {
