@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
                 "Full screen by default (F1 shows the keys); --plain reads lines from stdin and prints the chat."})
 public final class ClientCommand implements Callable<Integer> {
     static final int EXIT_BAD_FLAGS = 2;
+    /** How long the shutdown hook waits for the UI thread to finish its frame before giving up on the screen. */
+    static final long RESTORE_WAIT_MILLIS = 2_000;
 
     @Option(names = "--server", paramLabel = "HOST", description = "server address (default: last used, else 127.0.0.1)")
     String server;
@@ -159,10 +161,7 @@ public final class ClientCommand implements Callable<Integer> {
         ClientUi ui = new ClientUi(screen, chosen);
         ClientApp app = new ClientApp(ui, connector, store, banner(),
                 new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw));
-        Thread restore = new Thread(() -> {
-            stopQuietly(screen);
-            app.leaveAllNow();
-        }, "ocm-restore");
+        Thread restore = new Thread(() -> restoreOnExit(ui, screen, app), "ocm-restore");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
             ui.start();
@@ -187,6 +186,23 @@ public final class ClientCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The JVM shutdown hook's work (terminal closed, SIGTERM). The screen belongs to the UI thread,
+     * which may be mid-refresh: ask it to stop and wait for it (a bounded time, the JVM is going),
+     * and restore the screen only once it is gone; then leave every room.
+     */
+    static void restoreOnExit(ClientUi ui, Screen screen, ClientApp app) {
+        ui.stop();
+        try {
+            if (ui.awaitExit(RESTORE_WAIT_MILLIS)) {
+                stopQuietly(screen);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.leaveAllNow();
     }
 
     /**
@@ -245,15 +261,8 @@ public final class ClientCommand implements Callable<Integer> {
         if (value == null) {
             return null;
         }
-        try {
-            int p = Integer.parseInt(value.strip());
-            if (p >= 1 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw new BadFlag(flag + " must be a port number from 1 to 65535, got '" + value + "'");
+        return ServerAddress.parsePort(value).orElseThrow(
+                () -> new BadFlag(flag + " must be a port number from 1 to 65535, got '" + value + "'"));
     }
 
     static List<String> banner() {

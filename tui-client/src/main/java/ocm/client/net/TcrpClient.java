@@ -27,6 +27,7 @@ import ocm.protocol.tcrp.TcrpHeader;
 import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpReply;
 import ocm.protocol.tcrp.TcrpRequest;
+import ocm.protocol.ucrp.v2.V2Codec;
 
 /**
  * The TCRP side: one short TCP connection per request (create, join, list), with a connect limit
@@ -34,7 +35,6 @@ import ocm.protocol.tcrp.TcrpRequest;
  * person can read. {@link #close} ends a request in progress (the user is quitting).
  */
 public final class TcrpClient implements AutoCloseable {
-    public static final int PROTOCOL = 2;
     private final String host;
     private final int port;
     private final int connectMillis;
@@ -73,8 +73,8 @@ public final class TcrpClient implements AutoCloseable {
 
     public Admission enter(RoomRequest r) throws ClientException {
         TcrpRequest request = r.create()
-                ? new CreateRoom(r.room(), r.user(), r.password(), PROTOCOL)
-                : new JoinRoom(r.room(), r.user(), r.password(), PROTOCOL);
+                ? new CreateRoom(r.room(), r.user(), r.password(), V2Codec.VERSION)
+                : new JoinRoom(r.room(), r.user(), r.password(), V2Codec.VERSION);
         TcrpReply reply = exchange(request);
         if (reply instanceof Admission a) {
             return a;

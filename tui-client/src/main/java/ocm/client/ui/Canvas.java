@@ -8,6 +8,8 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 
 /** Drawing helpers over a Lanterna {@link TextGraphics}: clipped, column-aware text and bars. */
 public final class Canvas {
+    /** Cells between a box's margin and the screen's edge that are cleared rather than left showing. */
+    private static final int SLIVER = 2;
     private final TextGraphics g;
     private final Theme theme;
 
@@ -75,6 +77,37 @@ public final class Canvas {
         for (int r = fromRow; r <= toRow; r++) {
             g.setCharacter(col, r, '│');
         }
+    }
+
+    /**
+     * A framed box over whatever is drawn below (help, dialogs): clears the box and a one-cell
+     * margin round it, so no text underneath touches the frame (a sliver of up to two cells left
+     * between the margin and the screen's edge is cleared too: a lone letter there reads as junk);
+     * the top row is a title bar, the other three sides a line. The content goes inside, from
+     * (x + 2, y + 1) to (x + w - 3, y + h - 2).
+     */
+    public void box(int x, int y, int w, int h, String title) {
+        int left = x - 1 <= SLIVER ? 0 : x - 1;
+        int right = width() - 1 - (x + w) <= SLIVER ? width() - 1 : x + w;
+        int top = y - 1 <= SLIVER ? 0 : y - 1;
+        int last = height() - 1 - (y + h) <= SLIVER ? height() - 1 : y + h;
+        for (int r = top; r <= last; r++) {
+            fill(left, r, right - left + 1, theme.background());
+        }
+        fill(x, y, w, theme.barBackground());
+        text(x + 1, y, title, w - 2, theme.barForeground(), theme.barBackground(), SGR.BOLD);
+        g.setForegroundColor(theme.dim());
+        g.setBackgroundColor(theme.background());
+        int bottom = y + h - 1;
+        for (int r = y + 1; r < bottom; r++) {
+            g.setCharacter(x, r, '│');
+            g.setCharacter(x + w - 1, r, '│');
+        }
+        g.setCharacter(x, bottom, '└');
+        for (int col = x + 1; col < x + w - 1; col++) {
+            g.setCharacter(col, bottom, '─');
+        }
+        g.setCharacter(x + w - 1, bottom, '┘');
     }
 
     /** Text as Lanterna can draw it: one cell per char, no controls (see {@link SafeText#forCells}). */

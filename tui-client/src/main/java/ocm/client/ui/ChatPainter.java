@@ -103,15 +103,22 @@ final class ChatPainter {
         Theme t = c.theme();
         int row = c.height() - 2;
         c.fill(0, row, c.width(), t.barBackground());
-        String status = room.map(r -> {
-            NetEvent.Status s = r.status();
-            String rtt = s.rttMillis() < 0 ? "-" : s.rttMillis() + " ms";
-            return "[" + s.state().label() + "] rtt " + rtt + " · unacked " + s.unacked() + " · " + r.name();
-        }).orElse("[no room]");
-        String right = app.flashText().isEmpty() ? "F1 help" : app.flashText();
+        String status = room.map(this::status).orElse("[no room]");
+        // Cleaned before it is measured: the flash may hold a room name with marks or emoji.
+        String right = app.flashText().isEmpty() ? "F1 help" : Canvas.clean(app.flashText());
         int rw = TerminalTextUtils.getColumnWidth(right);
         c.text(1, row, status, c.width() - rw - 3, t.barForeground(), t.barBackground());
         c.text(Math.max(1, c.width() - rw - 1), row, right, rw, t.barForeground(), t.barBackground());
+    }
+
+    private String status(RoomModel r) {
+        NetEvent.Status s = r.status();
+        if (r.ended() || s.state() == NetEvent.LinkState.ENDED) {
+            // No link any more: a round-trip time would be a stale figure about nothing.
+            return "[" + NetEvent.LinkState.ENDED.label() + "] · unacked " + s.unacked() + " · " + r.name();
+        }
+        String rtt = s.rttMillis() < 0 ? "-" : s.rttMillis() + " ms";
+        return "[" + s.state().label() + "] rtt " + rtt + " · unacked " + s.unacked() + " · " + r.name();
     }
 
     private String prompt(Optional<RoomModel> room) {

@@ -233,13 +233,6 @@ public final class ChatView implements View, ChatActions {
                 () -> app.flash(text));
     }
 
-    public void system(String room, String text) {
-        RoomModel r = room == null ? currentRoom().orElse(null) : find(room);
-        if (r != null) {
-            r.add(ChatLine.system(app.now(), text), r == currentRoom().orElse(null));
-        }
-    }
-
     private List<String> complete(String before, String word) {
         if (before.isEmpty() && word.startsWith("/")) {
             return commands.completeName(word);
@@ -373,10 +366,5 @@ public final class ChatView implements View, ChatActions {
 
     InputLine input() {
         return input;
-    }
-
-    /** For tests: the input box's text. */
-    String inputText() {
-        return input.text();
     }
 }

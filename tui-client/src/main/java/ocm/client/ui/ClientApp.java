@@ -51,7 +51,10 @@ public final class ClientApp {
     private String user = "";
     private List<RoomSummary> lastRooms = List.of();
     private String flash = "";
-    private boolean quitting;
+    /** Set on the UI thread; read by the worker so a connection opened after Ctrl+Q asks nothing more. */
+    private volatile boolean quitting;
+    /** The service of a connect still listing the rooms (set and cleared on the worker), so quit can stop that request. */
+    private volatile ChatService connecting;
     /** Joins and creates still waiting for the server; a failure opens the lobby only when none is left. */
     private int entering;
 
@@ -95,16 +98,28 @@ public final class ClientApp {
     void connect(ServerAddress address, String name) {
         ui.background(() -> {
             ChatService s = connector.connect(address);
+            connecting = s;
             try {
+                if (quitting) {
+                    s.stopRequests(); // Ctrl+Q came while the connection was being opened
+                }
                 return new Connected(s, s.listRooms());
             } catch (ClientException e) {
                 s.shutdown();
                 throw e;
+            } finally {
+                connecting = null;
             }
         }, c -> connected(c, address, name), connectView::failed);
     }
 
     private void connected(Connected c, ServerAddress address, String name) {
+        if (quitting) {
+            // The quit's own shutdown ran before this service existed. It is in no room yet, so
+            // shutting it down only closes its sockets: nothing to wait for.
+            c.service().shutdown();
+            return;
+        }
         service = c.service();
         user = name;
         service.setListener(e -> ui.post(() -> chat.onEvent(e)));
@@ -234,12 +249,22 @@ public final class ClientApp {
         quitting = true;
         flash = "leaving all rooms...";
         ChatService s = service;
+        // A connect/join/list still waiting on the server holds the single worker thread: end it
+        // now (thread-safe), or the shutdown queued behind it waits for the request's time limit.
+        stopRequests(s);
+        stopRequests(connecting);
         ui.background(() -> {
             if (s != null) {
                 s.shutdown();
             }
             return Boolean.TRUE;
         }, ok -> ui.stop(), err -> ui.stop());
+    }
+
+    private static void stopRequests(ChatService s) {
+        if (s != null) {
+            s.stopRequests();
+        }
     }
 
     /**
@@ -296,10 +321,5 @@ public final class ClientApp {
 
     String flashText() {
         return flash;
-    }
-
-    /** For tests and host mode: the chat screen. */
-    public ChatView chatView() {
-        return chat;
     }
 }

@@ -126,6 +126,16 @@ public final class ClientUi {
         thread.join();
     }
 
+    /** Waits at most {@code millis} for the UI thread to end; true when it has (or never started). */
+    public boolean awaitExit(long millis) throws InterruptedException {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        t.join(millis);
+        return !t.isAlive();
+    }
+
     /** Set once the loop has died of an exception rather than stopping: the caller restores the terminal and says why. */
     public java.util.Optional<Throwable> failure() {
         return java.util.Optional.ofNullable(failure);

@@ -60,8 +60,8 @@ public final class ConnectView implements View {
     }
 
     private void submit() {
-        Optional<Integer> tcp = port(form.value(TCP));
-        Optional<Integer> udp = port(form.value(UDP));
+        Optional<Integer> tcp = ServerAddress.parsePort(form.value(TCP));
+        Optional<Integer> udp = ServerAddress.parsePort(form.value(UDP));
         String name = form.value(NAME);
         if (form.value(SERVER).isEmpty()) {
             show(true, "enter the server's address");
@@ -87,15 +87,6 @@ public final class ConnectView implements View {
         error = isError;
         hint = "";
         message = text;
-    }
-
-    static Optional<Integer> port(String s) {
-        try {
-            int p = Integer.parseInt(s.strip());
-            return p >= 1 && p <= 65535 ? Optional.of(p) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

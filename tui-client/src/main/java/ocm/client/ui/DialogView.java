@@ -1,6 +1,5 @@
 package ocm.client.ui;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -42,11 +41,7 @@ public final class DialogView implements View {
         int h = 9;
         int x = (c.width() - w) / 2;
         int y = Math.max(0, (c.height() - h) / 2);
-        for (int r = 0; r < h; r++) {
-            c.fill(x, y + r, w, t.background());
-        }
-        c.fill(x, y, w, t.barBackground());
-        c.text(x + 1, y, title, w - 2, t.barForeground(), t.barBackground(), SGR.BOLD);
+        c.box(x, y, w, h, title);
         form.draw(c, x + 2, y + 2, w - 4);
         java.util.List<String> lines = com.googlecode.lanterna.TerminalTextUtils.getWordWrappedText(w - 4, error);
         for (int i = 0; i < Math.min(2, lines.size()); i++) {

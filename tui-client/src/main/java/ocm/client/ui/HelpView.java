@@ -1,6 +1,5 @@
 package ocm.client.ui;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,24 +57,19 @@ public final class HelpView implements View {
     @Override
     public void draw(Canvas c) {
         Theme t = c.theme();
-        int w = Math.min(c.width() - 2, 76);
-        int h = Math.min(c.height() - 2, lines.size() + 2);
+        int w = Math.min(c.width() - 4, 76);
+        int h = Math.min(c.height() - 2, lines.size() + 3);
         int x = (c.width() - w) / 2;
-        int y = Math.max(0, (c.height() - h) / 2);
-        visibleRows = h - 2;
-        for (int r = 0; r < h; r++) {
-            c.fill(x, y + r, w, t.background());
-        }
-        c.fill(x, y, w, t.barBackground());
-        c.text(x + 1, y, "Help", w - 2, t.barForeground(), t.barBackground(), SGR.BOLD);
+        int y = Math.max(1, (c.height() - h) / 2);
+        visibleRows = h - 3; // title bar, footer line, bottom frame
+        c.box(x, y, w, h, "Help");
         for (int i = 0; i < visibleRows && offset + i < lines.size(); i++) {
             String l = lines.get(offset + i);
             boolean heading = !l.startsWith(" ") && !l.isEmpty();
-            c.text(x + 1, y + 1 + i, l, w - 2, heading ? t.accent() : t.foreground());
+            c.text(x + 2, y + 1 + i, l, w - 4, heading ? t.accent() : t.foreground());
         }
         boolean more = offset + visibleRows < lines.size();
-        c.fill(x, y + h - 1, w, t.barBackground());
-        c.text(x + 1, y + h - 1, (more ? "Down: more · " : "") + (offset > 0 ? "Up: back · " : "")
-                + "any other key closes", w - 2, t.barForeground(), t.barBackground());
+        c.text(x + 2, y + h - 2, (more ? "Down: more · " : "") + (offset > 0 ? "Up: back · " : "")
+                + "any other key closes", w - 4, t.dim());
     }
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import ocm.client.net.ChatService;
@@ -29,6 +31,11 @@ public final class FakeChatService implements ChatService {
     private final AtomicLong ids = new AtomicLong();
     private volatile Consumer<NetEvent> listener = e -> { };
     public volatile boolean shutdown;
+    /** Test hook: enter() of these rooms waits until {@link #stopRequests}, like a server that never answers. */
+    public final List<String> hang = new CopyOnWriteArrayList<>();
+    /** Test hook: listRooms() waits until {@link #stopRequests}. */
+    public volatile boolean hangList;
+    private final CountDownLatch requestsStopped = new CountDownLatch(1);
     /** Test hook: thrown from {@link #setListener}, which the chat screens call on the UI thread. */
     public volatile Error failOnSetListener;
 
@@ -50,12 +57,18 @@ public final class FakeChatService implements ChatService {
     }
 
     @Override
-    public List<RoomSummary> listRooms() {
+    public List<RoomSummary> listRooms() throws ClientException {
+        if (hangList) {
+            hangUntilStopped();
+        }
         return List.copyOf(rooms);
     }
 
     @Override
     public Membership enter(RoomRequest r) throws ClientException {
+        if (hang.contains(r.room())) {
+            hangUntilStopped();
+        }
         if (refuse.contains(r.room())) {
             throw new ClientException("wrong password for " + r.room());
         }
@@ -90,11 +103,23 @@ public final class FakeChatService implements ChatService {
     @Override
     public void stopRequests() {
         calls.add("stop requests");
+        requestsStopped.countDown();
     }
 
     @Override
     public void shutdown() {
         shutdown = true;
+        requestsStopped.countDown();
+    }
+
+    /** Blocks like a request to a silent server: until the requests are stopped (30 s at most, so a broken test ends). */
+    private void hangUntilStopped() throws ClientException {
+        try {
+            requestsStopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ClientException("request stopped");
     }
 
     public static Optional<String> none() {

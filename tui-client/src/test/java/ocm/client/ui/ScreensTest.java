@@ -268,6 +268,17 @@ class ScreensTest {
     }
 
     @Test
+    void anEndedRoomShowsNoRtt() throws Exception {
+        chatIn("lobby");
+        fake.emit(new NetEvent.Ended("lobby", Optional.of(EndReason.KICKED), "kicked by bob"));
+        ui.await("[ended]");
+        assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
+        fake.emit(new NetEvent.Status("lobby", NetEvent.LinkState.ENDED, 1, 3)); // as the session reports it
+        ui.await("unacked 3");
+        assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
+    }
+
+    @Test
     void hostOnlyCommandsAreCheckedBeforeSending() throws Exception {
         chatIn("lobby");
         ui.line("/kick bob");
@@ -375,6 +386,42 @@ class ScreensTest {
     }
 
     @Test
+    void ctrlQDoesNotWaitBehindAJoinTheServerNeverAnswers() throws Exception {
+        chatIn("lobby");
+        fake.hang.add("silent");
+        ui.line("/join silent");
+        ui.await("joining silent...");
+        ui.ctrl('q');
+        ui.awaitCondition(() -> !ui.ui.isRunning(), "the UI stopped");
+        assertTrue(fake.shutdown, "the network layer was shut down");
+    }
+
+    @Test
+    void ctrlQDoesNotWaitBehindAConnectTheServerNeverAnswers() throws Exception {
+        fake.hangList = true;
+        connectScreen();
+        ui.await("Connect to a server");
+        ui.line("alice");
+        ui.await("connecting to");
+        ui.ctrl('q');
+        ui.awaitCondition(() -> !ui.ui.isRunning(), "the UI stopped");
+        assertTrue(fake.shutdown, "the half-open connection was shut down");
+    }
+
+    @Test
+    void flashWithMarksAndEmojiStaysRightAlignedOnTheStatusLine() throws Exception {
+        chatIn("lobby");
+        String room = "e\u0301\u0301\u0301ok\uD83D\uDC4D\uD83C\uDFFD";
+        fake.hang.add(room); // the join never answers, so its flash stays up
+        ui.line("/join " + room);
+        ui.await("ok\uFFFD...");
+        String status = ui.row("ok\uFFFD...");
+        assertTrue(status.contains("[connected] rtt 12 ms") && status.contains("joining \u00e9ok\uFFFD..."), ui.text());
+        // One bar cell after the flash, as with "F1 help": nothing shifted by uncounted marks.
+        assertEquals(SIZE.getColumns() - 2, UiHarness.lastColumnOf(status, '.'), ui.text());
+    }
+
+    @Test
     void leaveSendsLeaveAndDropsTheRoom() throws Exception {
         chatIn("one");
         ui.line("/join two");
@@ -418,6 +465,43 @@ class ScreensTest {
         ui.await("Up: back");
         ui.key(KeyType.Escape);
         ui.awaitGone("/close [REASON]");
+    }
+
+    @Test
+    void helpBoxIsFramedAndNoChatTextShowsInsideOrAtItsEdges() throws Exception {
+        chatIn("lobby");
+        ui.terminal.setTerminalSize(new TerminalSize(80, 24));
+        for (int i = 1; i <= 30; i++) {
+            message("lobby", i, "bob", "\u00a4".repeat(120)); // a mark the help never uses, filling the pane
+        }
+        ui.await("\u00a4\u00a4\u00a4");
+        ui.key(KeyType.F1);
+        String s = ui.awaitScreen(t -> t.contains("Alt+A") && t.contains("\u2518"), "the framed help");
+        String[] rows = s.split("\n");
+        int top = -1;
+        int bottom = -1;
+        for (int r = 0; r < rows.length; r++) {
+            top = top < 0 && rows[r].contains("Help") ? r : top;
+            bottom = rows[r].contains("\u2514") ? r : bottom;
+        }
+        assertTrue(top >= 0 && bottom > top, s);
+        int left = rows[bottom].indexOf('\u2514'); // ASCII and box lines only on that row: index = column
+        int right = rows[bottom].indexOf('\u2518');
+        assertTrue(left > 0 && right > left, s);
+        // The help fills nearly all of 80x24: whatever is left of the rows it spans is blank, edges included.
+        for (int r = Math.max(0, top - 1); r <= Math.min(rows.length - 1, bottom + 1); r++) {
+            for (int col = 0; col < 80; col++) {
+                String cell = ui.terminal.getCharacter(col, r).getCharacterString();
+                boolean margin = col < left || col > right || r < top || r > bottom;
+                boolean side = r > top && r < bottom && (col == left || col == right);
+                assertTrue(!margin || cell.equals(" "), "row " + r + " column " + col + " is not blank:\n" + s);
+                assertTrue(!side || cell.equals("\u2502"), "row " + r + " column " + col + " is not the frame:\n" + s);
+                assertFalse(cell.equals("\u00a4"), "chat text inside the help box, row " + r + ":\n" + s);
+            }
+        }
+        assertTrue(rows[top].substring(left - 1).startsWith("  Help"), s); // title bar, nothing before it
+        ui.type("x");
+        ui.awaitGone("Alt+A");
     }
 
     @Test
