@@ -23,6 +23,9 @@ public final class Member {
     private boolean gone;
     /** New v2 sessions this member may start (made at its first register); each costs a history replay. */
     private TokenBucket newSessions;
+    /** While no session is live: {@link #chatNext()} as the last session (or the state file) left it. */
+    private long chatNextSaved = NO_CHAT_NEXT;
+    public static final long NO_CHAT_NEXT = -1;
 
     Member(Room room, String name, String token, String tokenHash, String clientIp, int protocol,
            long joinedAt, TokenBucket bucket) {
@@ -121,8 +124,27 @@ public final class Member {
         return stream;
     }
 
+    /** Replaces the live session; what the old one processed of the member's chats is kept. */
     public void stream(DeliveryStream s) {
+        chatNextSaved = chatNext();
         stream = s;
+    }
+
+    /**
+     * The first of this member's v2 chat seqs (unsigned) not yet processed: every chat before it
+     * was relayed or refused, across its sessions and restarts. {@link #NO_CHAT_NEXT} when unknown
+     * (v1, or no v2 session since the member joined).
+     */
+    public long chatNext() {
+        return stream != null ? Integer.toUnsignedLong(stream.chats().cumulative() + 1) : chatNextSaved;
+    }
+
+    /** Restores {@link #chatNext()} from the state file. */
+    public void chatNext(long next) {
+        if (next < NO_CHAT_NEXT || next > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("chatNext out of range: " + next);
+        }
+        chatNextSaved = next;
     }
 
     public boolean gone() {

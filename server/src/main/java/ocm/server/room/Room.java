@@ -149,7 +149,12 @@ public final class Room {
 
     /** Gives the next message its id and keeps it in the recent history. */
     public ChatRecord record(long now, boolean action, String sender, String text) {
-        ChatRecord r = new ChatRecord(nextMsgId++, now, action, sender, text);
+        return record(now, action, sender, text, ChatRecord.NO_SEQ);
+    }
+
+    /** As {@link #record(long, boolean, String, String)}, for a v2 chat that came as {@code senderSeq}. */
+    public ChatRecord record(long now, boolean action, String sender, String text, long senderSeq) {
+        ChatRecord r = new ChatRecord(nextMsgId++, now, action, sender, text, senderSeq);
         if (msgIdReserved - nextMsgId < MSG_ID_BLOCK / 2) {
             // Half a block of margin: the caller marks the registry dirty, the next save persists this.
             msgIdReserved = nextMsgId + MSG_ID_BLOCK;
@@ -189,6 +194,17 @@ public final class Room {
             }
         }
         return out;
+    }
+
+    /** The kept message that {@code sender} sent as chat {@code seq}, newest first; empty when no longer kept. */
+    public Optional<ChatRecord> findChat(String sender, int seq) {
+        for (var it = history.descendingIterator(); it.hasNext(); ) {
+            ChatRecord r = it.next();
+            if (r.isChat(sender, seq)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<ChatRecord> history() {

@@ -32,8 +32,9 @@ public final class Snapshots {
         for (Room r : registry.rooms()) {
             List<StateSnapshot.MemberSnapshot> members = new ArrayList<>();
             for (Member m : r.members()) {
+                long next = m.chatNext();
                 members.add(new StateSnapshot.MemberSnapshot(m.name(), m.tokenHash(), Addresses.show(m.address()), m.protocol(),
-                        m.joinedAt(), m.lastHeard()));
+                        m.joinedAt(), m.lastHeard(), next == Member.NO_CHAT_NEXT ? null : next));
             }
             List<StateSnapshot.BanSnapshot> bans = new ArrayList<>();
             for (Ban b : r.bans().values()) {
@@ -58,14 +59,15 @@ public final class Snapshots {
             if (used > budget) {
                 break;
             }
-            kept.addFirst(new StateSnapshot.MessageSnapshot(c.msgId(), c.timestampMillis(), c.action(), c.sender(), c.text()));
+            kept.addFirst(new StateSnapshot.MessageSnapshot(c.msgId(), c.timestampMillis(), c.action(), c.sender(), c.text(),
+                    c.senderSeq() == ChatRecord.NO_SEQ ? null : c.senderSeq()));
         }
         return new ArrayList<>(kept);
     }
 
     /** An upper estimate without encoding: a char is at most 3 UTF-8 bytes, plus the fields around it. */
     static long estimatedBytes(ChatRecord c) {
-        return 80L + 3L * (c.sender().length() + c.text().length());
+        return 100L + 3L * (c.sender().length() + c.text().length());
     }
 
     /** Puts the saved rooms back; a room whose host is missing is dropped (it would have closed). */
@@ -81,7 +83,8 @@ public final class Snapshots {
                     : Optional.of(new PasswordHash(r.passwordSalt(), r.passwordHash(), r.passwordIterations()));
             List<ChatRecord> history = new ArrayList<>();
             for (StateSnapshot.MessageSnapshot m : r.history()) {
-                history.add(new ChatRecord(m.msgId(), m.timestamp(), m.action(), m.sender(), m.text() == null ? "" : m.text()));
+                history.add(new ChatRecord(m.msgId(), m.timestamp(), m.action(), m.sender(), m.text() == null ? "" : m.text(),
+                        seqOrNone(m.seq())));
             }
             List<Ban> bans = new ArrayList<>();
             for (StateSnapshot.BanSnapshot b : r.bans()) {
@@ -90,11 +93,18 @@ public final class Snapshots {
             Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(),
                     r.msgIdReserved(), r.messagesRelayed(), history, bans);
             for (StateSnapshot.MemberSnapshot m : r.members()) {
-                registry.restoreMember(room, m.name(), m.tokenHash(), parse(m.address()), m.protocol(), m.joinedAt(), now);
+                Member member = registry.restoreMember(room, m.name(), m.tokenHash(), parse(m.address()), m.protocol(),
+                        m.joinedAt(), now);
+                member.chatNext(seqOrNone(m.chatNext()));
             }
             restored++;
         }
         return restored;
+    }
+
+    /** A saved chat seq, or "none" when absent or not a 32-bit unsigned number (a hand-edited file). */
+    private static long seqOrNone(Long seq) {
+        return seq == null || seq < 0 || seq > 0xFFFF_FFFFL ? ChatRecord.NO_SEQ : seq;
     }
 
     private static InetSocketAddress parse(String address) {

@@ -28,14 +28,18 @@ public record StateSnapshot(int version, long savedAt, List<RoomSnapshot> rooms)
         }
     }
 
-    /** One member: {@code address} is "ip:port" or null before it registered. */
+    /**
+     * One member: {@code address} is "ip:port" or null before it registered. {@code chatNext}: the
+     * first of its v2 chat seqs not yet processed (null when unknown, and in older files).
+     */
     public record MemberSnapshot(String name, String tokenHash, String address, int protocol, long joinedAt,
-                                 long lastHeard) {
+                                 long lastHeard, Long chatNext) {
     }
 
     public record BanSnapshot(String name, String address, String reason) {
     }
 
-    public record MessageSnapshot(int msgId, long timestamp, boolean action, String sender, String text) {
+    /** One history message; {@code seq} is the v2 chat seq it came as (null for v1, and in older files). */
+    public record MessageSnapshot(int msgId, long timestamp, boolean action, String sender, String text, Long seq) {
     }
 }

@@ -90,10 +90,13 @@ public final class Relay {
         removePending(now);
     }
 
-    /** Numbers the message, keeps it in history, and fans it out: encoded once per protocol. */
-    ChatRecord relayChat(Member sender, boolean action, String text, long now) {
+    /**
+     * Numbers the message, keeps it in history, and fans it out: encoded once per protocol.
+     * {@code senderSeq}: the v2 chat seq it came as, or {@link ChatRecord#NO_SEQ}.
+     */
+    ChatRecord relayChat(Member sender, boolean action, String text, long senderSeq, long now) {
         Room room = sender.room();
-        ChatRecord r = room.record(now, action, sender.name(), text);
+        ChatRecord r = room.record(now, action, sender.name(), text, senderSeq);
         counters.messagesIn++;
         room.countRelayed();
         registry.markDirty();

@@ -7,6 +7,7 @@ import ocm.protocol.Utf8;
 import ocm.protocol.ucrp.v1.V1ClientMessage;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.server.Addresses;
+import ocm.server.room.ChatRecord;
 import ocm.server.room.Member;
 import ocm.server.room.Revocations;
 import ocm.server.room.RoomRegistry;
@@ -74,7 +75,7 @@ final class V1Handler {
             relay.noticeV1(m, "your message was not sent: it is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES);
             return;
         }
-        relay.relayChat(m, false, msg.text(), now);
+        relay.relayChat(m, false, msg.text(), ChatRecord.NO_SEQ, now);
     }
 
     private void registerV1(Member m, InetSocketAddress from, long now) {

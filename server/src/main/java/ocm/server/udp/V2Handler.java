@@ -219,6 +219,9 @@ final class V2Handler {
         Room room = m.room();
         if (old != null && old.session() == reg.session()) {
             outbox.sendNow(room.nameUtf8(), from, new Packet.Welcome(old.session(), old.firstDseq(), old.welcomeTime()));
+            if (from.equals(m.address()) && !old.owesHistory()) {
+                acceptAgain(m, reg.nextSeq(), old.firstChatSeq());
+            }
             return;
         }
         if (m.newSessions() == null) {
@@ -235,12 +238,18 @@ final class V2Handler {
         boolean moved = m.address() != null && !from.equals(m.address());
         // An address is proven once an Ack from it showed a Welcome; until then, so is its next register.
         boolean unproven = moved || (old != null && old.owesHistory());
-        DeliveryStream s = new DeliveryStream(reg.session(), tokens.nextInt(), reg.nextSeq(), now, config.maxBacklog());
+        int chatStart = chatStart(m.chatNext(), reg.nextSeq());
+        DeliveryStream s = new DeliveryStream(reg.session(), tokens.nextInt(), chatStart, now, config.maxBacklog());
         m.address(from);
         m.protocol(2);
         m.stream(s);
         m.heard(now);
         outbox.control(m, new Packet.Welcome(s.session(), s.firstDseq(), now));
+        if (!unproven) {
+            // Before the history, so the client knows its own lines in it (an unproven address gets
+            // each Accepted only in answer to a re-sent chat: no amplification).
+            acceptAgain(m, reg.nextSeq(), chatStart);
+        }
         if (!membership.deliver(m, membership.memberList(room), now)) {
             return;
         }
@@ -293,6 +302,7 @@ final class V2Handler {
         ReceiveWindow.Offer offer = w.offer(chat.seq(), chat);
         if (offer == ReceiveWindow.Offer.DUPLICATE) {
             counters.drop(DropReason.DUPLICATE);
+            acceptAgain(m, chat.seq());
             return;
         }
         if (offer == ReceiveWindow.Offer.TOO_FAR) {
@@ -318,8 +328,42 @@ final class V2Handler {
             outbox.control(m, new Packet.Error(ErrorCode.BAD_REQUEST, "empty message"));
             return;
         }
-        ChatRecord r = relay.relayChat(m, c.action(), c.text(), now);
+        ChatRecord r = relay.relayChat(m, c.action(), c.text(), Integer.toUnsignedLong(c.seq()), now);
         outbox.accepted(m, c.seq(), r.msgId(), r.timestampMillis());
     }
 
+
+    /**
+     * Where a new session's chat window starts: at the client's {@code nextSeq}, unless the member's
+     * earlier sessions (or the state file) show chats from there on were already processed, because
+     * their Accepted and Ack were lost (often to a server restart). Those are then duplicates: never
+     * relayed twice. A {@code nextSeq} further back than a window, or ahead, is the client's word.
+     */
+    static int chatStart(long chatNext, int nextSeq) {
+        if (chatNext == Member.NO_CHAT_NEXT) {
+            return nextSeq;
+        }
+        int known = (int) chatNext;
+        int behind = known - nextSeq;
+        return behind > 0 && behind <= DeliveryStream.CHAT_WINDOW ? known : nextSeq;
+    }
+
+    /** Accepted again for the chats {@code from} up to {@code until} (exclusive) that history still holds. */
+    private void acceptAgain(Member m, int from, int until) {
+        int n = until - from;
+        if (n <= 0 || n > DeliveryStream.CHAT_WINDOW) {
+            return;
+        }
+        for (int seq = from; seq != until; seq++) {
+            acceptAgain(m, seq);
+        }
+        // Also covers the processed chats history no longer holds (refused ones, or cut off).
+        ReceiveWindow<Packet.Chat> w = m.stream().chats();
+        outbox.ack(m, w.cumulative(), w.mask());
+    }
+
+    /** A re-sent chat that was relayed already: its Accepted again, so the client learns its message id. */
+    private void acceptAgain(Member m, int seq) {
+        m.room().findChat(m.name(), seq).ifPresent(r -> outbox.accepted(m, seq, r.msgId(), r.timestampMillis()));
+    }
 }
