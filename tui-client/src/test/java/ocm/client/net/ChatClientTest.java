@@ -347,6 +347,25 @@ class ChatClientTest {
         assertFalse(log.await(NetEvent.Message.class, m -> m.msgId() == 7).history(), "after the Welcome: live");
     }
 
+    @Test
+    void aLineWhoseAcceptedWasLostIsKnownByTheAcceptedThatComesWithTheNextWelcome() throws Exception {
+        joinAndWelcome(200);
+        long id = client.send(ROOM, "mine", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class, x -> x.text().equals("mine"));
+        // The server relayed it (id 5), but its Accepted was lost; then the server restarted.
+        clock.advance(RoomSession.STALE_ERROR_MILLIS + 1);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        assertEquals(c.seq(), r.nextSeq(), "still waiting for the server");
+        // The restarted server remembers it: Accepted with the first id, before the history that holds it.
+        udp.send(ROOM, new Packet.Welcome(r.session(), 700, 10_000), new Packet.Accepted(c.seq(), 5, 5000),
+                new Packet.Ack(c.seq(), 0), new Packet.ChatMessage(700, 5, 5000, false, "alice", "mine"),
+                msg(701, 6, "bob's"));
+        assertEquals(5, log.await(NetEvent.Delivered.class, d -> d.localId() == id).msgId());
+        log.await(NetEvent.Message.class, m -> m.msgId() == 6);
+        assertEquals(List.of("bob's"), log.messageTexts(), "our line is shown once, as sent");
+    }
+
     private static Packet.ChatMessage msg(int dseq, int msgId, String text) {
         return new Packet.ChatMessage(dseq, msgId, 1000L * msgId, false, "bob", text);
     }
