@@ -28,8 +28,6 @@ final class RoomSession {
     static final long REGISTER_RTO_MAX_MILLIS = 4_000;
     static final long LEAVE_RETRY_MILLIS = 400;
     static final int LEAVE_TRIES = 4;
-    /** A NOT_REGISTERED this soon after a Welcome answers a packet of the old session: ignore it. */
-    static final long STALE_ERROR_MILLIS = 1_000;
     /** Registering longer than this gets a line in the room (a wrong UDP port, a firewall). */
     static final long SLOW_REGISTER_MILLIS = 5_000;
     /** While the server is stopped: how often a ping asks whether it is back (its answer starts the re-register). */
@@ -54,7 +52,14 @@ final class RoomSession {
     private long registerRto;
     private long registerStarted;
     private boolean slowSaid;
-    private long welcomedAt;
+    /** The current session's first delivery number, as its Welcome gave it. */
+    private int firstDseq;
+    /**
+     * LIVE, but a NOT_REGISTERED came: this session's Register is out again to learn whether the
+     * server lost the session (a restart) or the error answered a packet sent before the server
+     * had it. The Welcome tells: a new firstDseq, or the same one.
+     */
+    private boolean confirming;
     private int lastMsgId;
     /** Welcome's server time: messages stamped no later, right after it, are the history of the register. */
     private long historyUpTo;
@@ -145,6 +150,10 @@ final class RoomSession {
                 }
                 break;
             case LIVE:
+                if (confirming && now >= registerDue) {
+                    registerRto = Math.min(REGISTER_RTO_MAX_MILLIS, registerRto * 2);
+                    sendRegister(now);
+                }
                 chats.poll(now, this::send);
                 if (now >= nextPingAt) {
                     nextPingAt = now + PING_INTERVAL_MILLIS;
@@ -240,11 +249,21 @@ final class RoomSession {
     }
 
     private void onWelcome(Packet.Welcome w, long now) {
-        if (w.session() != session || phase != Phase.REGISTERING) {
-            return; // another session's, or a repeat of ours
+        if (w.session() != session) {
+            return; // another session's
+        }
+        if (phase == Phase.LIVE && confirming) {
+            confirming = false;
+            if (w.firstDseq() == firstDseq) {
+                return; // the server still has this session: the NOT_REGISTERED was an old answer
+            }
+            // The server had lost it and made it anew: start over from this Welcome.
+            notice("the server had lost this session (restarted?); registered again, back in the room");
+        } else if (phase != Phase.REGISTERING) {
+            return; // a repeat of ours
         }
         phase = Phase.LIVE;
-        welcomedAt = now;
+        firstDseq = w.firstDseq();
         nextPingAt = now; // a first ping at once, so the status line shows a round-trip time from the start
         deliveries.reset(w.firstDseq());
         historyUpTo = w.serverTimeMillis();
@@ -275,10 +294,10 @@ final class RoomSession {
                     reconnecting = true;
                     notice("the server is back; registering again");
                     newSession(now);
-                } else if (phase == Phase.LIVE && now - welcomedAt >= STALE_ERROR_MILLIS) {
-                    reconnecting = true;
-                    notice("the server lost this session (restarted?); registering again");
-                    newSession(now);
+                } else if (phase == Phase.LIVE && !confirming) {
+                    confirming = true;
+                    registerRto = REGISTER_RTO_START_MILLIS;
+                    sendRegister(now);
                 }
                 break;
             case UNKNOWN_TOKEN:
@@ -347,6 +366,7 @@ final class RoomSession {
         } while (next == session);
         session = next;
         phase = Phase.REGISTERING;
+        confirming = false;
         registerRto = REGISTER_RTO_START_MILLIS;
         registerStarted = now;
         slowSaid = false;
