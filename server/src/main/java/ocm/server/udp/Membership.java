@@ -32,17 +32,21 @@ public final class Membership {
     private static final Logger LOG = Logger.getLogger("ocm.server.rooms");
     /** Reasons (kick, ban, close) are cut to this, so every notice and event built from them fits a datagram. */
     static final int MAX_REASON_BYTES = 1000;
-    /** Why a member whose backlog overflowed is removed (chats, events, member lists alike). */
-    static final String TOO_FAR_BEHIND = "too far behind (backlog full)";
 
     private final RoomRegistry registry;
     private final Outbox outbox;
     private final Relay relay;
+    /** The relay's own removals (backlog full, gave up, silent) all end here, as TIMED_OUT. */
+    private final Removals removals = new Removals((m, why, now) -> end(m, EndReason.TIMED_OUT, why, now));
 
     Membership(RoomRegistry registry, Outbox outbox, Relay relay) {
         this.registry = registry;
         this.outbox = outbox;
         this.relay = relay;
+    }
+
+    Removals removals() {
+        return removals;
     }
 
     // ---- from the TCP service ----------------------------------------------------------
@@ -310,7 +314,7 @@ public final class Membership {
 
     /** A room event to v2 members (reliable) and, if {@code v1Text} is set, a notice to v1 members. */
     void announce(Room room, EventKind kind, String name, String text, String v1Text, Member except) {
-        List<Member> behind = null;
+        int mark = removals.mark();
         Outgoing event = null;
         for (int i = 0; i < room.size(); i++) {
             Member t = room.memberAt(i);
@@ -322,16 +326,16 @@ public final class Membership {
                     event = new Outgoing(PacketType.EVENT, V2Codec.encodeReliableTail(
                             new Packet.RoomEvent(0, System.currentTimeMillis(), kind, name, text)));
                 }
-                behind = enqueueOrMark(t, event, behind);
+                enqueueInLoop(t, event);
             } else if (t.protocol() == 1 && v1Text != null) {
                 relay.noticeV1(t, v1Text);
             }
         }
-        removeBehind(behind);
+        removals.carryOut(mark, System.currentTimeMillis());
     }
 
     void broadcastMembers(Room room) {
-        List<Member> behind = null;
+        int mark = removals.mark();
         Outgoing list = null;
         for (int i = 0; i < room.size(); i++) {
             Member t = room.memberAt(i);
@@ -339,42 +343,29 @@ public final class Membership {
                 if (list == null) {
                     list = memberList(room);
                 }
-                behind = enqueueOrMark(t, list, behind);
+                enqueueInLoop(t, list);
             }
         }
-        removeBehind(behind);
+        removals.carryOut(mark, System.currentTimeMillis());
     }
 
     /**
      * Queues a reliable item for one member; true if it was queued. A member whose backlog is full is too far
-     * behind ever to catch up (it would have missed this item), so it is removed, as for a chat it cannot take.
+     * behind ever to catch up (it would have missed this item), so it is removed at once, as for a chat it
+     * cannot take: the caller is not looping over the room, and stops when this returns false.
      */
     boolean deliver(Member m, Outgoing item, long now) {
         if (outbox.enqueue(m, item)) {
             return true;
         }
-        end(m, EndReason.TIMED_OUT, TOO_FAR_BEHIND, now);
+        removals.removeNow(m, Removals.TOO_FAR_BEHIND, now);
         return false;
     }
 
-    /** Queues, or adds the member to the list of those to remove once the fan-out loop is done. */
-    private List<Member> enqueueOrMark(Member t, Outgoing item, List<Member> behind) {
-        if (outbox.enqueue(t, item)) {
-            return behind;
-        }
-        List<Member> out = behind == null ? new ArrayList<>() : behind;
-        out.add(t);
-        return out;
-    }
-
-    /** Removes members that could not take an item (after the loop over the room: removal changes the room). */
-    private void removeBehind(List<Member> behind) {
-        if (behind == null) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        for (Member m : behind) {
-            end(m, EndReason.TIMED_OUT, TOO_FAR_BEHIND, now);
+    /** Queues an item in a loop over the room; a member whose backlog is full is removed once the loop is done. */
+    void enqueueInLoop(Member t, Outgoing item) {
+        if (!outbox.enqueue(t, item)) {
+            removals.queue(t, Removals.TOO_FAR_BEHIND);
         }
     }
 

@@ -2,7 +2,6 @@ package ocm.server.udp;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,7 +9,6 @@ import ocm.protocol.ErrorCode;
 import ocm.protocol.ProtocolException;
 import ocm.protocol.Utf8;
 import ocm.protocol.ucrp.v1.V1Codec;
-import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.PacketWriter;
@@ -41,7 +39,8 @@ public final class Relay {
     private final Counters counters;
     private final Outbox outbox;
     private final Membership membership;
-    private final List<Member> toRemove = new ArrayList<>();
+    /** Members to remove once the datagram or timer at hand is done (see {@link Removals}). */
+    private final Removals removals;
     private final V1Handler v1;
     private final V2Handler v2;
 
@@ -52,6 +51,7 @@ public final class Relay {
         this.counters = counters;
         this.outbox = outbox;
         this.membership = new Membership(registry, outbox, this);
+        this.removals = membership.removals();
         this.v1 = new V1Handler(registry, counters, outbox, membership, this);
         this.v2 = new V2Handler(config, registry, tokens, counters, outbox, membership, this);
     }
@@ -87,7 +87,8 @@ public final class Relay {
             counters.drop(DropReason.GARBAGE);
             LOG.log(Level.FINE, () -> "dropped a datagram from " + Addresses.show(from) + ": " + e.getMessage());
         }
-        removePending(now);
+        // Members a chat fan-out found too far behind go once the whole datagram is handled.
+        removals.carryOutAll(now);
     }
 
     /**
@@ -112,9 +113,7 @@ public final class Relay {
                 if (v2 == null) {
                     v2 = chatOutgoing(r);
                 }
-                if (!outbox.enqueue(t, v2)) {
-                    toRemove.add(t);
-                }
+                membership.enqueueInLoop(t, v2);
             } else if (t.protocol() == 1 && !v1Failed) {
                 if (!v1Ready) {
                     String v1Text = action ? "* " + sender.name() + " " + text : text;
@@ -145,19 +144,22 @@ public final class Relay {
 
     // ---- timers ------------------------------------------------------------------------
 
-    /** Resends what is due and removes members that stopped acknowledging. */
+    /** Resends what is due and removes members whose window gave up (they stopped acknowledging). */
     void retransmit(long now) {
         if (!outbox.anyInFlight()) {
             return;
         }
         List<Member> gaveUp = outbox.retransmit(now);
-        if (!gaveUp.isEmpty()) {
-            toRemove.addAll(gaveUp);
+        for (int i = 0; i < gaveUp.size(); i++) {
+            removals.queue(gaveUp.get(i), Removals.STOPPED_ACKING);
         }
-        removePending(now, "stopped acknowledging deliveries");
+        removals.carryOutAll(now);
     }
 
-    /** Removes members silent for longer than their protocol's idle timeout. */
+    /**
+     * Removes members silent for longer than their protocol's idle timeout: queued while walking
+     * the rooms, since a removal changes its room and a host's removal closes it.
+     */
     void sweep(long now) {
         long v1 = config.v1IdleTimeout().toMillis();
         long v2 = config.v2IdleTimeout().toMillis();
@@ -166,16 +168,11 @@ public final class Relay {
                 Member m = room.memberAt(i);
                 long limit = m.protocol() == 2 ? v2 : v1;
                 if (now - m.lastHeard() > limit) {
-                    toRemove.add(m);
+                    removals.queue(m, "no activity for " + seconds(limit));
                 }
             }
         }
-        List<Member> idle = new ArrayList<>(toRemove);
-        toRemove.clear();
-        for (Member m : idle) {
-            long limit = m.protocol() == 2 ? v2 : v1;
-            membership.end(m, EndReason.TIMED_OUT, "no activity for " + seconds(limit), now);
-        }
+        removals.carryOutAll(now);
         registry.expireRevocations(now);
     }
 
@@ -185,21 +182,6 @@ public final class Relay {
 
     boolean busy() {
         return outbox.anyInFlight();
-    }
-
-    private void removePending(long now) {
-        removePending(now, Membership.TOO_FAR_BEHIND);
-    }
-
-    private void removePending(long now, String why) {
-        if (toRemove.isEmpty()) {
-            return;
-        }
-        List<Member> list = new ArrayList<>(toRemove);
-        toRemove.clear();
-        for (Member m : list) {
-            membership.end(m, EndReason.TIMED_OUT, why, now);
-        }
     }
 
     /** Tells every v2 member the server is going down, and v1 members in a notice. */
