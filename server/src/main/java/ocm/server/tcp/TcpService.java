@@ -7,21 +7,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
@@ -29,73 +17,49 @@ import ocm.protocol.ProtocolException;
 import ocm.protocol.tcrp.Operation;
 import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpFrame;
-import ocm.protocol.tcrp.TcrpHeader;
 import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpRequest;
 import ocm.server.AbuseLimits;
 import ocm.server.ServerConfig;
 
 /**
- * The TCRP service. One selector thread ({@code ocm-tcp-0}) accepts and reads requests from
- * every connection without blocking, so a slow or silent client holds up no one; each connection
- * must deliver its whole request and take its answer within the deadline. Connections are capped
- * in total and per IP; at a cap the OLDEST connection still sending its request is closed, so a
- * flood of idle connections cannot keep a real client out. Requests are answered on two workers ({@code ocm-tcp-1..2}).
+ * The TCRP service: the selector loop. One thread ({@code ocm-tcp-0}) accepts and reads requests
+ * from every connection without blocking, so a slow or silent client holds up no one; each
+ * connection must deliver its whole request and take its answer within the deadline. The caps
+ * and eviction are {@link OpenConnections}'s, the per-IP request cap {@link RequestsInFlight}'s;
+ * requests are answered by {@link RequestWorkers} ({@code ocm-tcp-1..2}). Its state belongs to
+ * the selector thread; the workers touch only the counters (atomics) and call the answerer.
  */
 public final class TcpService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
-    /** Requests waiting for a worker, over all IPs. */
-    static final int MAX_QUEUED = 1024;
+    /** After a refused header, at most this much of what follows is read and dropped before the connection is cut. */
+    private static final int MAX_DRAIN = 64 * 1024;
 
     private final ServerConfig config;
-    private final AbuseLimits abuse;
     private final RequestAnswerer handler;
     private final ServerSocketChannel server;
     private final Selector selector;
     private final Thread thread;
-    private final ExecutorService workers;
-    private final ConcurrentLinkedQueue<Runnable> done = new ConcurrentLinkedQueue<>();
-    /** Open connections, oldest first: the deadline order and the eviction order. */
-    private final LinkedHashSet<Connection> open = new LinkedHashSet<>();
-    /** The size of {@link #open}, kept by the selector thread for readers on other threads. */
-    private final AtomicInteger openCount = new AtomicInteger();
-    private final Map<String, ArrayDeque<Connection>> byIp = new HashMap<>();
-    /** Requests of each IP handed to a worker and not yet answered (selector thread only). */
-    private final Map<String, Integer> inFlight = new HashMap<>();
+    private final RequestWorkers workers;
+    private final OpenConnections<Connection> open;
+    private final RequestsInFlight inFlight;
+    private final TcpCounters counters = new TcpCounters();
     private volatile boolean running = true;
-    /** After a refused header, at most this much of what follows is read and dropped before the connection is cut. */
-    private static final int MAX_DRAIN = 64 * 1024;
-    /** Scratch space for dropped input; selector thread only. */
+    /** Scratch space for dropped input. */
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
-
-    public final AtomicLong timedOut = new AtomicLong();
-    public final AtomicLong evicted = new AtomicLong();
-    public final AtomicLong badRequests = new AtomicLong();
-    public final AtomicLong refused = new AtomicLong();
-    /** Requests handed to a worker. */
-    public final AtomicLong dispatched = new AtomicLong();
-    /** Requests refused SERVER_FULL: too many of one IP in flight, or the work queue full. */
-    public final AtomicLong busyRefusals = new AtomicLong();
-    /** Requests whose client hung up before a worker got to them: skipped, no work done. */
-    public final AtomicLong skipped = new AtomicLong();
 
     public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler) throws IOException {
         this.config = config;
-        this.abuse = abuse;
         this.handler = handler;
+        this.open = new OpenConnections<>(config.maxConnections(), config.maxConnectionsPerIp());
+        this.inFlight = new RequestsInFlight(abuse.maxRequestsInFlightPerIp());
         this.server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(config.host(), config.tcpPort()), 1024);
         server.configureBlocking(false);
         this.selector = Selector.open();
         server.register(selector, SelectionKey.OP_ACCEPT);
         this.thread = new Thread(this::run, "ocm-tcp-0");
-        AtomicInteger n = new AtomicInteger();
-        // A bounded queue: beyond it requests are refused at once rather than waiting behind a storm.
-        this.workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
-            Thread t = new Thread(r, "ocm-tcp-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new RequestWorkers(RequestWorkers.MAX_QUEUED, selector::wakeup);
     }
 
     public void start() {
@@ -106,74 +70,37 @@ public final class TcpService implements AutoCloseable {
         return server.socket().getLocalPort();
     }
 
-    /** Safe from any thread ({@link #open} itself belongs to the selector thread). */
+    /** Safe from any thread. */
     public int openConnections() {
-        return openCount.get();
+        return open.size();
+    }
+
+    /** What was dropped, refused and handed on so far; safe from any thread. */
+    public TcpCounters counters() {
+        return counters;
     }
 
     /** Connections and requests dropped or refused, by reason (non-zero only, stable order), for the admin stats. */
     public Map<String, Long> dropsByReason() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        putIfPositive(out, "tcp timed out", timedOut.get());
-        putIfPositive(out, "tcp evicted", evicted.get());
-        putIfPositive(out, "tcp bad request", badRequests.get());
-        putIfPositive(out, "tcp refused (all busy)", refused.get());
-        putIfPositive(out, "tcp request refused (busy)", busyRefusals.get());
-        putIfPositive(out, "tcp request skipped (client hung up)", skipped.get());
-        return out;
-    }
-
-    private static void putIfPositive(Map<String, Long> m, String key, long v) {
-        if (v > 0) {
-            m.put(key, v);
-        }
-    }
-
-    /** One client connection and where it is in its single request/answer exchange. */
-    private final class Connection {
-        final SocketChannel channel;
-        final String ip;
-        final long deadline;
-        final ByteBuffer header = ByteBuffer.allocate(TcrpCodec.HEADER_SIZE);
-        TcrpHeader parsed;
-        /** The request is complete and being answered: never evicted. */
-        boolean dispatched;
-        /** Its header was refused: after the refusal, read and drop what the client still sends, then close. */
-        boolean refusedHeader;
-        /** Bytes read and dropped by {@link #discardInput}. */
-        long discarded;
-        ByteBuffer body;
-        ByteBuffer out;
-        SelectionKey key;
-
-        Connection(SocketChannel channel, String ip, long deadline) {
-            this.channel = channel;
-            this.ip = ip;
-            this.deadline = deadline;
-        }
+        return counters.dropsByReason();
     }
 
     private void run() {
         while (running) {
             try {
-                long wait = open.isEmpty() ? 1000
-                        : Math.max(1, open.iterator().next().deadline - System.currentTimeMillis());
-                selector.select(wait);
+                selector.select(open.millisToNextDeadline(System.currentTimeMillis(), 1000));
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
                     handle(key);
                 }
-                Runnable r;
-                while ((r = done.poll()) != null) {
-                    r.run();
-                }
+                workers.runFinished();
                 expire(System.currentTimeMillis());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "TCP service turn failed: " + e, e);
             }
         }
-        for (Connection c : List.copyOf(open)) {
+        for (Connection c : open.snapshot()) {
             close(c);
         }
     }
@@ -213,44 +140,28 @@ public final class TcpService implements AutoCloseable {
             try {
                 ch.configureBlocking(false);
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-                String ip = remote.getAddress().getHostAddress();
-                if (!makeRoom(ip)) {
-                    refused.incrementAndGet();
-                    closeQuietly(ch);
-                    continue;
-                }
-                Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
-                c.key = ch.register(selector, SelectionKey.OP_READ, c);
-                open.add(c);
-                openCount.incrementAndGet();
-                byIp.computeIfAbsent(ip, k -> new ArrayDeque<>()).addLast(c);
+                admit(ch, remote.getAddress().getHostAddress());
             } catch (IOException e) {
                 closeQuietly(ch);
             }
         }
     }
 
-    /**
-     * At a cap, the oldest connection still reading its request (of this IP, or overall) makes way
-     * for the new one; one already being answered is never cut off. False when none can go.
-     */
-    private boolean makeRoom(String ip) {
-        ArrayDeque<Connection> mine = byIp.get(ip);
-        if (mine != null && mine.size() >= config.maxConnectionsPerIp() && !evictOldestReading(mine)) {
-            return false;
+    /** Adds the new connection to the table, closing whoever made way for it, or refuses it if none could. */
+    private void admit(SocketChannel ch, String ip) throws IOException {
+        OpenConnections.Verdict<Connection> verdict = open.makeRoom(ip);
+        for (Connection gone : verdict.evicted()) {
+            counters.evicted.incrementAndGet();
+            closeRemoved(gone);
         }
-        return open.size() < config.maxConnections() || evictOldestReading(open);
-    }
-
-    private boolean evictOldestReading(Iterable<Connection> oldestFirst) {
-        for (Connection c : oldestFirst) {
-            if (!c.dispatched) {
-                evicted.incrementAndGet();
-                close(c);
-                return true;
-            }
+        if (!verdict.admitted()) {
+            counters.refused.incrementAndGet();
+            closeQuietly(ch);
+            return;
         }
-        return false;
+        Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
+        c.key = ch.register(selector, SelectionKey.OP_READ, c);
+        open.add(c);
     }
 
     private void read(Connection c) throws IOException {
@@ -262,27 +173,8 @@ public final class TcpService implements AutoCloseable {
             discardInput(c, Long.MAX_VALUE); // stray bytes after a request are ignored
             return;
         }
-        if (c.body == null) {
-            if (c.channel.read(c.header) < 0) {
-                close(c);
-                return;
-            }
-            if (c.header.hasRemaining()) {
-                return;
-            }
-            try {
-                c.parsed = TcrpCodec.decodeHeader(c.header.array(), 0, TcrpCodec.HEADER_SIZE);
-            } catch (ProtocolException e) {
-                badRequests.incrementAndGet();
-                LOG.fine(() -> "bad TCRP header from " + c.ip + ": " + e.getMessage());
-                // The whole header arrived, so the client is waiting for an answer: say what was wrong (TCP, so no amplification).
-                c.refusedHeader = true;
-                c.key.interestOps(0);
-                answer(c, RequestHandler.refusedWire(operationOr(c.header.get(1), Operation.CREATE_ROOM), "",
-                        ErrorCode.BAD_REQUEST, e.getMessage()));
-                return;
-            }
-            c.body = ByteBuffer.allocate(c.parsed.bodySize());
+        if (c.body == null && !readHeader(c)) {
+            return;
         }
         if (c.body.hasRemaining() && c.channel.read(c.body) < 0) {
             close(c);
@@ -292,6 +184,34 @@ public final class TcpService implements AutoCloseable {
             c.dispatched = true;
             dispatch(c);
         }
+    }
+
+    /**
+     * Reads header bytes; once all 32 are in, bounds the body and allocates it (true), or answers
+     * a bad header. False while there is no body to read yet (or the connection is closed or refused).
+     */
+    private boolean readHeader(Connection c) throws IOException {
+        if (c.channel.read(c.header) < 0) {
+            close(c);
+            return false;
+        }
+        if (c.header.hasRemaining()) {
+            return false;
+        }
+        try {
+            c.parsed = TcrpCodec.decodeHeader(c.header.array(), 0, TcrpCodec.HEADER_SIZE);
+        } catch (ProtocolException e) {
+            counters.badRequests.incrementAndGet();
+            LOG.fine(() -> "bad TCRP header from " + c.ip + ": " + e.getMessage());
+            // The whole header arrived, so the client is waiting for an answer: say what was wrong (TCP, so no amplification).
+            c.refusedHeader = true;
+            c.key.interestOps(0);
+            answer(c, RequestHandler.refusedWire(operationOr(c.header.get(1), Operation.CREATE_ROOM), "",
+                    ErrorCode.BAD_REQUEST, e.getMessage()));
+            return false;
+        }
+        c.body = ByteBuffer.allocate(c.parsed.bodySize());
+        return true;
     }
 
     /**
@@ -311,6 +231,7 @@ public final class TcpService implements AutoCloseable {
         }
     }
 
+    /** Decodes the complete request and hands it to a worker, or refuses it at once. */
     private void dispatch(Connection c) {
         TcrpFrame frame;
         TcrpRequest request;
@@ -318,49 +239,44 @@ public final class TcpService implements AutoCloseable {
             frame = TcrpCodec.decodeBody(c.parsed, c.body.array(), 0, c.body.capacity());
             request = TcrpMessages.decodeRequest(frame);
         } catch (ProtocolException e) {
-            badRequests.incrementAndGet();
+            counters.badRequests.incrementAndGet();
             LOG.info(() -> "refused a request from " + c.ip + ": " + e.getMessage());
             answer(c, RequestHandler.refusedWire(c.parsed.operation(), "", ErrorCode.BAD_REQUEST, e.getMessage()));
             return;
         }
-        int mine = inFlight.getOrDefault(c.ip, 0);
-        if (mine >= abuse.maxRequestsInFlightPerIp()) {
-            refuseBusy(c, frame, "too many requests from your address at once (" + mine + "); try again shortly");
+        if (!inFlight.tryStart(c.ip)) {
+            refuseBusy(c, frame, "too many requests from your address at once (" + inFlight.of(c.ip) + "); try again shortly");
             return;
         }
-        inFlight.put(c.ip, mine + 1);
-        try {
-            workers.execute(() -> {
-                byte[] reply = null;
-                if (c.channel.isOpen()) {
-                    reply = handler.answer(request, frame.operation(), frame.roomName(), c.ip);
-                } else {
-                    skipped.incrementAndGet();
-                }
-                byte[] r = reply;
-                done.add(() -> {
-                    release(c.ip);
-                    if (r != null) {
-                        answer(c, r);
-                    }
-                });
-                selector.wakeup();
-            });
-            dispatched.incrementAndGet();
-        } catch (RejectedExecutionException e) {
-            release(c.ip);
+        if (workers.submit(() -> answerOnWorker(c, request, frame), reply -> answered(c, reply))) {
+            counters.dispatched.incrementAndGet();
+        } else {
+            inFlight.finish(c.ip);
             refuseBusy(c, frame, "the server is busy; try again shortly");
         }
     }
 
-    private void refuseBusy(Connection c, TcrpFrame frame, String message) {
-        busyRefusals.incrementAndGet();
-        LOG.fine(() -> "refused a request from " + c.ip + ": " + message);
-        answer(c, RequestHandler.refusedWire(frame.operation(), frame.roomName(), ErrorCode.SERVER_FULL, message));
+    /** On a worker: the answer, or null if the client hung up while the request waited (no work done). */
+    private byte[] answerOnWorker(Connection c, TcrpRequest request, TcrpFrame frame) {
+        if (c.channel.isOpen()) {
+            return handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+        }
+        counters.skipped.incrementAndGet();
+        return null;
     }
 
-    private void release(String ip) {
-        inFlight.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
+    /** Back on the selector thread with a worker's answer (null when skipped). */
+    private void answered(Connection c, byte[] reply) {
+        inFlight.finish(c.ip);
+        if (reply != null) {
+            answer(c, reply);
+        }
+    }
+
+    private void refuseBusy(Connection c, TcrpFrame frame, String message) {
+        counters.busyRefusals.incrementAndGet();
+        LOG.fine(() -> "refused a request from " + c.ip + ": " + message);
+        answer(c, RequestHandler.refusedWire(frame.operation(), frame.roomName(), ErrorCode.SERVER_FULL, message));
     }
 
     /** Sends the encoded answer ({@link RequestHandler#wire} has checked every frame's size). */
@@ -403,29 +319,24 @@ public final class TcpService implements AutoCloseable {
     }
 
     private void expire(long now) {
-        while (!open.isEmpty()) {
-            Connection c = open.iterator().next();
-            if (c.deadline > now) {
-                return;
-            }
-            timedOut.incrementAndGet();
-            LOG.fine(() -> "closed a connection from " + c.ip + ": request not complete within the deadline");
+        Connection c;
+        while ((c = open.dueBy(now)) != null) {
+            counters.timedOut.incrementAndGet();
+            String ip = c.ip;
+            LOG.fine(() -> "closed a connection from " + ip + ": request not complete within the deadline");
             close(c);
         }
     }
 
+    /** Takes the connection out of the table and closes it; nothing if it is already closed. */
     private void close(Connection c) {
-        if (c == null || !open.remove(c)) {
-            return;
+        if (c != null && open.remove(c)) {
+            closeRemoved(c);
         }
-        openCount.decrementAndGet();
-        ArrayDeque<Connection> mine = byIp.get(c.ip);
-        if (mine != null) {
-            mine.remove(c);
-            if (mine.isEmpty()) {
-                byIp.remove(c.ip);
-            }
-        }
+    }
+
+    /** Closes a connection already out of the table. */
+    private static void closeRemoved(Connection c) {
         if (c.key != null) {
             c.key.cancel();
         }

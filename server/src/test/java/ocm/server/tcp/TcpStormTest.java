@@ -100,7 +100,7 @@ class TcpStormTest {
             for (int i = 0; i < 3; i++) {
                 sockets.add(sendList(tcp.port()));
             }
-            await("3 requests in flight", () -> tcp.dispatched.get() == 3);
+            await("3 requests in flight", () -> tcp.counters().dispatched.get() == 3);
             try (Socket fourth = sendList(tcp.port())) {
                 // Answered while the other three are still held: refused, not queued.
                 Compliance c = readCompliance(fourth);
@@ -108,7 +108,7 @@ class TcpStormTest {
                 assertEquals(Optional.of(ErrorCode.SERVER_FULL), c.error());
                 assertTrue(c.message().contains("too many requests"), c.message());
             }
-            assertEquals(1, tcp.busyRefusals.get());
+            assertEquals(1, tcp.counters().busyRefusals.get());
             assertEquals(1L, tcp.dropsByReason().get("tcp request refused (busy)"), "shown in the admin stats");
             held.release.countDown();
             for (Socket s : sockets) {
@@ -141,11 +141,11 @@ class TcpStormTest {
             await("both workers busy", () -> held.asked.get() == 2);
             // ...a third request waits in the queue, and its client gives up.
             Socket third = sendList(tcp.port());
-            await("third request queued", () -> tcp.dispatched.get() == 3);
+            await("third request queued", () -> tcp.counters().dispatched.get() == 3);
             third.close();
             await("server noticed the hang-up", () -> tcp.openConnections() == 2);
             held.release.countDown();
-            await("third request skipped", () -> tcp.skipped.get() == 1);
+            await("third request skipped", () -> tcp.counters().skipped.get() == 1);
             assertEquals(1L, tcp.dropsByReason().get("tcp request skipped (client hung up)"), "shown in the admin stats");
             assertEquals(2, held.asked.get(), "no work done for the client that hung up");
             for (Socket s : sockets) {
