@@ -256,13 +256,22 @@ public final class TcpService implements AutoCloseable {
         }
     }
 
-    /** On a worker: the answer, or null if the client hung up while the request waited (no work done). */
+    /**
+     * On a worker: the answer, or null if the client hung up while the request waited (no work
+     * done). A bug in answering costs that client an INTERNAL refusal, never the worker or its
+     * address's place in the in-flight count.
+     */
     private byte[] answerOnWorker(Connection c, TcrpRequest request, TcrpFrame frame) {
-        if (c.channel.isOpen()) {
-            return handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+        if (!c.channel.isOpen()) {
+            counters.skipped.incrementAndGet();
+            return null;
         }
-        counters.skipped.incrementAndGet();
-        return null;
+        try {
+            return handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "answering a " + frame.operation() + " request failed; refused it as INTERNAL", e);
+            return RequestHandler.refusedWire(frame.operation(), frame.roomName(), ErrorCode.INTERNAL, "internal error");
+        }
     }
 
     /** Back on the selector thread with a worker's answer (null when skipped). */

@@ -129,6 +129,32 @@ class TcpStormTest {
     }
 
     @Test
+    void anAnswererThatThrowsCostsThatRequestAnInternalRefusalAndNothingElse() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        RequestAnswerer buggy = (request, op, room, ip) -> {
+            if (calls.incrementAndGet() % 2 == 1) {
+                throw new IllegalStateException("a bug");
+            }
+            return RequestHandler.refusedWire(op, room, ErrorCode.NO_SUCH_ROOM, "fine");
+        };
+        // One request in flight per IP: a leaked place would refuse every later request as busy.
+        TcpService tcp = new TcpService(ServerConfig.forTests(), AbuseLimits.defaults().withMaxRequestsInFlightPerIp(1), buggy);
+        tcp.start();
+        try {
+            for (int i = 0; i < 4; i++) {
+                try (Socket s = sendList(tcp.port())) {
+                    Compliance c = readCompliance(s);
+                    assertFalse(c.success());
+                    assertEquals(Optional.of(i % 2 == 0 ? ErrorCode.INTERNAL : ErrorCode.NO_SUCH_ROOM), c.error(), "request " + i);
+                }
+            }
+            assertEquals(0, tcp.counters().busyRefusals.get());
+        } finally {
+            tcp.close();
+        }
+    }
+
+    @Test
     void aRequestWhoseClientHungUpIsSkipped() throws Exception {
         HeldAnswerer held = new HeldAnswerer();
         List<Socket> sockets = new ArrayList<>();
