@@ -29,6 +29,7 @@ import ocm.client.net.ServerAddress;
 import ocm.client.plain.PlainMode;
 import ocm.client.ui.ClientApp;
 import ocm.client.ui.ClientUi;
+import ocm.client.ui.PairSafeUnixTerminal;
 import ocm.client.ui.Theme;
 import ocm.protocol.Names;
 import picocli.CommandLine.Command;
@@ -101,10 +102,16 @@ public final class ClientCommand implements Callable<Integer> {
     }
 
     private static Terminal openRealTerminal(InputStream in, PrintStream out) throws IOException {
-        Terminal terminal = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true) // never a Swing window, even with DISPLAY set
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
+        Terminal terminal;
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
+            terminal = new DefaultTerminalFactory(out, in, StandardCharsets.UTF_8)
+                    .setForceTextTerminal(true) // never a Swing window, even with DISPLAY set
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+        } else {
+            // What the factory would make for a text terminal, but able to write emoji.
+            terminal = new PairSafeUnixTerminal(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        }
         allowCtrlQ();
         return terminal;
     }

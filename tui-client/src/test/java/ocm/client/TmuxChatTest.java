@@ -1,7 +1,15 @@
 package ocm.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import ocm.client.testing.Tmux;
+import ocm.client.ui.CellWidth;
 import ocm.server.ChatServer;
 import ocm.server.ServerConfig;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,15 @@ class TmuxChatTest {
             tmux.keys("bob", "hello alice, 你好");
             tmux.key("bob", "Enter");
             tmux.await("alice", "bob: hello alice, 你好");
+            // Emoji reach the real terminal whole (not as "??"), and every border stays in its column.
+            // Long enough to wrap, so the text meets the right border.
+            tmux.keys("bob", "wave \uD83D\uDC4B ok \u2705 tea \u2615 fam \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 "
+                    + "\u2705\u2615\uD83D\uDE00".repeat(30) + " end");
+            tmux.key("bob", "Enter");
+            String screen = tmux.await("alice", " end");
+            assertTrue(screen.contains("wave \uD83D\uDC4B ok \u2705"), screen);
+            assertBordersLineUp(screen);
+            assertBordersLineUp(tmux.capture("bob"));
             tmux.keys("alice", "hi bob");
             tmux.key("alice", "Enter");
             tmux.await("bob", "alice: hi bob");
@@ -42,5 +59,26 @@ class TmuxChatTest {
             tmux.key("bob", "C-c");
             tmux.await("bob", "client exited with 0");
         }
+    }
+
+    /** Every row with a pane border has both, in the same screen columns, as tmux lays the cells out. */
+    private static void assertBordersLineUp(String screen) {
+        Set<List<Integer>> columns = new HashSet<>();
+        for (String row : screen.split("\n")) {
+            List<Integer> borders = new ArrayList<>();
+            int col = 0;
+            for (int i = 0; i < row.length(); ) {
+                int cp = row.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '│') {
+                    borders.add(col);
+                }
+                col += cp == 0xFE0F || cp == 0x200D ? 0 : CellWidth.terminal(cp);
+            }
+            if (!borders.isEmpty()) {
+                columns.add(borders);
+            }
+        }
+        assertEquals(1, columns.size(), "borders at " + columns + ":\n" + screen);
     }
 }

@@ -2,9 +2,10 @@ package ocm.client.ui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.Arrays;
+import java.util.EnumSet;
 
 /** Drawing helpers over a Lanterna {@link TextGraphics}: clipped, column-aware text and bars. */
 public final class Canvas {
@@ -39,16 +40,18 @@ public final class Canvas {
         if (maxColumns <= 0 || row < 0 || row >= height()) {
             return 0;
         }
-        String fitted = TerminalTextUtils.fitString(clean(text), maxColumns);
+        String fitted = Cells.fit(clean(text), maxColumns);
         g.setForegroundColor(fg);
         g.setBackgroundColor(bg);
         g.clearModifiers();
+        EnumSet<SGR> modifiers = EnumSet.noneOf(SGR.class);
         if (styles.length > 0) {
             g.enableModifiers(styles);
+            modifiers.addAll(Arrays.asList(styles));
         }
-        g.putString(col, row, fitted);
+        Cells.draw(g, col, row, fitted, modifiers);
         g.clearModifiers();
-        return TerminalTextUtils.getColumnWidth(fitted);
+        return Cells.width(fitted);
     }
 
     public int text(int col, int row, String text, int maxColumns, TextColor fg) {
@@ -110,7 +113,7 @@ public final class Canvas {
         g.setCharacter(x + w - 1, bottom, '┘');
     }
 
-    /** Text as Lanterna can draw it: one cell per char, no controls (see {@link SafeText#forCells}). */
+    /** Text as Lanterna and the terminal both measure it, no controls (see {@link SafeText#forCells}). */
     public static String clean(String s) {
         return SafeText.forCells(s);
     }

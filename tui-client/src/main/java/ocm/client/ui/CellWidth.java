@@ -1,6 +1,7 @@
 package ocm.client.ui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.TextCharacter;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * one for the rest. Lanterna 3.1 counts per Java char: two for its own CJK table, one otherwise
  * so a code point outside the BMP (two chars) always takes two.
  */
-final class CellWidth {
+public final class CellWidth {
     /**
      * East Asian Width W and F (Unicode 14.0, assigned code points), as inclusive ranges: the
      * wcwidth-2 characters. Checked against tmux 3.3a for the emoji and symbols the client meets.
@@ -53,7 +54,7 @@ final class CellWidth {
     }
 
     /** Columns a terminal gives a printable code point that is not zero-width: 1 or 2. */
-    static int terminal(int cp) {
+    public static int terminal(int cp) {
         int i = Arrays.binarySearch(STARTS, cp);
         int range = i >= 0 ? i : -i - 2;
         return range >= 0 && cp <= WIDE[2 * range + 1] ? 2 : 1;
@@ -65,6 +66,18 @@ final class CellWidth {
             return 2;
         }
         return TerminalTextUtils.isCharDoubleWidth((char) cp) ? 2 : 1;
+    }
+
+    /**
+     * True when Lanterna takes this BMP code point followed by U+FE0F as one double-width
+     * character (it does for the emoji terminals draw two wide), so it can be drawn at its width.
+     */
+    static boolean widens(int cp) {
+        if (Character.isSupplementaryCodePoint(cp)) {
+            return false;
+        }
+        TextCharacter[] t = TextCharacter.fromString(new String(new char[] {(char) cp, SafeText.WIDEN}));
+        return t.length == 1 && t[0].isDoubleWidth();
     }
 
     /** True when the terminal and Lanterna agree on the code point's width, so it may be drawn as it is. */

@@ -3,7 +3,6 @@ package ocm.client.ui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +105,7 @@ final class ChatPainter {
         String status = room.map(this::status).orElse("[no room]");
         // Cleaned before it is measured: the flash may hold a room name with marks or emoji.
         String right = app.flashText().isEmpty() ? "F1 help" : Canvas.clean(app.flashText());
-        int rw = TerminalTextUtils.getColumnWidth(right);
+        int rw = Cells.width(right);
         c.text(1, row, status, c.width() - rw - 3, t.barForeground(), t.barBackground());
         c.text(Math.max(1, c.width() - rw - 1), row, right, rw, t.barForeground(), t.barBackground());
     }
@@ -129,15 +128,15 @@ final class ChatPainter {
     private void inputBox(Canvas c, Optional<RoomModel> room) {
         Theme t = c.theme();
         int row = c.height() - 1;
-        String prompt = TerminalTextUtils.fitString(prompt(room), Math.max(4, c.width() / 3));
+        String prompt = Cells.fit(prompt(room), Math.max(4, c.width() / 3));
         int px = c.text(0, row, prompt, c.width(), t.accent(), t.background(), SGR.BOLD);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), c.width() - px - 1);
         c.text(px, row, win.visible(), c.width() - px, t.foreground());
     }
 
     TerminalPosition cursor(TerminalSize size) {
-        String prompt = TerminalTextUtils.fitString(prompt(view.currentRoom()), Math.max(4, size.getColumns() / 3));
-        int px = TerminalTextUtils.getColumnWidth(prompt);
+        String prompt = Cells.fit(prompt(view.currentRoom()), Math.max(4, size.getColumns() / 3));
+        int px = Cells.width(prompt);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), size.getColumns() - px - 1);
         return new TerminalPosition(px + win.cursorColumn(), size.getRows() - 1);
     }

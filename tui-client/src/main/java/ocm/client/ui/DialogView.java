@@ -43,7 +43,7 @@ public final class DialogView implements View {
         int y = Math.max(0, (c.height() - h) / 2);
         c.box(x, y, w, h, title);
         form.draw(c, x + 2, y + 2, w - 4);
-        java.util.List<String> lines = com.googlecode.lanterna.TerminalTextUtils.getWordWrappedText(w - 4, error);
+        java.util.List<String> lines = Cells.wrap(Canvas.clean(error), w - 4);
         for (int i = 0; i < Math.min(2, lines.size()); i++) {
             c.text(x + 2, y + 5 + i, lines.get(i), w - 4, t.error());
         }

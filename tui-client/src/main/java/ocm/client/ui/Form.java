@@ -2,7 +2,6 @@ package ocm.client.ui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
@@ -75,27 +74,18 @@ public final class Form {
             boolean focused = i == focus;
             c.text(col, row + i, f.label(), labelWidth, focused ? t.accent() : t.foreground(), t.background(),
                     focused ? new SGR[]{SGR.BOLD} : new SGR[0]);
-            String shown = f.secret() ? "*".repeat(f.input().text().length()) : f.input().text();
-            String beforeCursor = shown.substring(0, Math.min(shown.length(),
-                    f.secret() ? f.input().cursor() : f.input().cursor()));
-            int cursorCol = TerminalTextUtils.getColumnWidth(beforeCursor);
-            int start = 0;
-            while (cursorCol - columnsOf(shown, start) >= boxWidth - 1 && start < shown.length()) {
-                start++;
-            }
-            String visible = shown.substring(start);
+            String text = f.input().text();
+            String shown = f.secret() ? "*".repeat(text.codePointCount(0, text.length())) : text;
+            int shownCursor = f.secret() ? text.codePointCount(0, f.input().cursor()) : f.input().cursor();
+            InputWindow window = InputWindow.of(shown, shownCursor, boxWidth - 1);
             int x = col + labelWidth + 2;
             c.fill(x, row + i, boxWidth, focused ? t.barBackground() : t.background());
-            c.text(x, row + i, visible, boxWidth, focused ? t.barForeground() : t.foreground(),
+            c.text(x, row + i, window.visible(), boxWidth, focused ? t.barForeground() : t.foreground(),
                     focused ? t.barBackground() : t.background(), SGR.UNDERLINE);
             if (focused) {
-                cursor = new TerminalPosition(x + cursorCol - columnsOf(shown, start), row + i);
+                cursor = new TerminalPosition(x + window.cursorColumn(), row + i);
             }
         }
-    }
-
-    private static int columnsOf(String s, int chars) {
-        return TerminalTextUtils.getColumnWidth(s.substring(0, Math.min(chars, s.length())));
     }
 
     public TerminalPosition cursor() {

@@ -1,7 +1,5 @@
 package ocm.client.ui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
-
 /** The part of a long input line that fits the box, scrolled so the cursor stays visible. */
 record InputWindow(String visible, int cursorColumn) {
     static InputWindow of(String text, int cursor, int columns) {
@@ -9,11 +7,11 @@ record InputWindow(String visible, int cursorColumn) {
         String before = Canvas.clean(text.substring(0, cursor));
         String after = Canvas.clean(text.substring(cursor));
         int start = 0;
-        while (start < before.length() && TerminalTextUtils.getColumnWidth(before.substring(start)) >= columns) {
-            start++;
+        while (start < before.length() && Cells.width(before.substring(start)) >= columns) {
+            start = Cells.cellEnd(before, start);
         }
         String shownBefore = before.substring(start);
-        String visible = TerminalTextUtils.fitString(shownBefore + after, Math.max(0, columns));
-        return new InputWindow(visible, TerminalTextUtils.getColumnWidth(shownBefore));
+        String visible = Cells.fit(shownBefore + after, Math.max(0, columns));
+        return new InputWindow(visible, Cells.width(shownBefore));
     }
 }

@@ -104,8 +104,8 @@ public final class LobbyView implements View {
 
     /** Pads or cuts to exactly {@code columns} screen columns. */
     static String pad(String s, int columns) {
-        String fitted = com.googlecode.lanterna.TerminalTextUtils.fitString(Canvas.clean(s), columns);
-        int w = com.googlecode.lanterna.TerminalTextUtils.getColumnWidth(fitted);
+        String fitted = Cells.fit(Canvas.clean(s), columns);
+        int w = Cells.width(fitted);
         return fitted + " ".repeat(Math.max(0, columns - w));
     }
 }

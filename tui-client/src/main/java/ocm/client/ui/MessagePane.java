@@ -1,7 +1,6 @@
 package ocm.client.ui;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,7 +30,7 @@ final class MessagePane {
             String time = TIME.format(Instant.ofEpochMilli(l.timeMillis()));
             String body = l.body() + suffix(l);
             TextColor colour = colour(l, t);
-            List<String> wrapped = TerminalTextUtils.getWordWrappedText(textWidth, Canvas.clean(body));
+            List<String> wrapped = Cells.wrap(Canvas.clean(body), textWidth);
             if (wrapped.isEmpty()) {
                 wrapped = List.of("");
             }

@@ -3,14 +3,18 @@ package ocm.client.ui;
 import java.text.Normalizer;
 
 /**
- * Makes other people's text safe to show. Lanterna gives every char one cell (two for CJK) and
- * the terminal must agree, so for the full screen nothing may be zero-width: combining marks,
- * format characters (ZWJ, bidi controls, BOM) and variation selectors are dropped, and a whole
- * emoji sequence becomes one replacement mark. Line output keeps emoji but loses what could
- * reorder or smear the line. Control characters never reach the terminal in either.
+ * Makes other people's text safe to show. For the full screen, Lanterna and the terminal must
+ * agree on every character's width ({@link CellWidth}), or the rest of the row shifts: what
+ * draws nothing (combining marks, joiners, bidi and other format characters, variation selectors,
+ * skin tones) is dropped, so an emoji sequence shows as its parts; a character the two measure
+ * differently is widened, replaced by its compatibility form, or shown as one replacement mark.
+ * Line output keeps emoji but loses what could reorder or smear the line. Control characters
+ * never reach the terminal in either.
  */
 public final class SafeText {
     private static final char MARK = '\uFFFD';
+    /** After a BMP emoji that terminals draw two columns wide, makes Lanterna reserve two as well. */
+    static final char WIDEN = '\uFE0F';
     private static final int ZWJ = 0x200D;
     private static final int ZWNJ = 0x200C;
     /** Combining marks kept per base character in line output: enough for real scripts, not for a smear. */
@@ -19,35 +23,61 @@ public final class SafeText {
     private SafeText() {
     }
 
-    /** For the full screen: one cell per char, as Lanterna measures it. */
+    /**
+     * For the full screen: every code point left takes the same columns for Lanterna as for the
+     * terminal. A BMP character the terminal draws two wide (✅, ☕) is followed by {@link #WIDEN}:
+     * the pair is one double-width cell to Lanterna ({@link Cells} keeps it whole).
+     */
     public static String forCells(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFC); // "e" + U+0301 becomes one letter
         StringBuilder b = new StringBuilder(n.length());
-        EmojiRun emoji = new EmojiRun();
+        boolean loneFlagLetter = false;
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
             i += Character.charCount(cp);
-            if (emoji.absorbs(cp)) {
+            if (isRegionalIndicator(cp)) {
+                if (!loneFlagLetter) {
+                    b.append(MARK); // a flag's two letters: one mark (terminals disagree on its width)
+                }
+                loneFlagLetter = !loneFlagLetter;
                 continue;
             }
+            loneFlagLetter = false;
             if (isControl(cp)) {
                 b.append(cp == '\t' ? ' ' : '?');
-            } else if (isZeroWidth(cp)) {
-                continue; // nothing drawn, so no cell
-            } else if (Character.isSupplementaryCodePoint(cp) || Character.isSurrogate((char) cp)) {
-                b.append(MARK); // Lanterna cannot measure these: one mark keeps the layout
-                emoji.started(cp);
-                continue;
-            } else {
+            } else if (Character.isSurrogate((char) cp) && !Character.isSupplementaryCodePoint(cp)) {
+                b.append(MARK); // half of a pair: nothing a terminal can draw
+            } else if (isZeroWidth(cp) || isSkinTone(cp)) {
+                continue; // nothing drawn (or drawn apart, as a swatch, by some terminals): no cell
+            } else if (CellWidth.agrees(cp)) {
                 b.appendCodePoint(cp);
-                if (Character.getType(cp) == Character.OTHER_SYMBOL) {
-                    emoji.started(cp); // U+2764 in "heart ZWJ fire" leads a sequence too
-                    continue;
-                }
+            } else {
+                appendMeasurable(b, cp);
             }
-            emoji.ended();
         }
         return b.toString();
+    }
+
+    /**
+     * A code point Lanterna and the terminal measure differently, as something they agree on: a
+     * wide symbol (emoji) widened; else its compatibility form if that agrees (U+1D538
+     * double-struck A is an A, U+2F00 Kangxi "one" the ideograph, U+FE50 a comma); else widened
+     * if wide; else one replacement mark.
+     */
+    private static void appendMeasurable(StringBuilder b, int cp) {
+        boolean widens = CellWidth.terminal(cp) == 2 && CellWidth.widens(cp);
+        if (widens && Character.getType(cp) == Character.OTHER_SYMBOL) {
+            b.appendCodePoint(cp).append(WIDEN);
+            return;
+        }
+        String compat = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        if (!compat.isEmpty() && compat.codePoints().allMatch(c -> !isControl(c) && !isZeroWidth(c) && CellWidth.agrees(c))) {
+            b.append(compat);
+        } else if (widens) {
+            b.appendCodePoint(cp).append(WIDEN);
+        } else {
+            b.append(MARK);
+        }
     }
 
     /** For line output (--plain): keeps emoji and joiners, drops bidi and other format controls, limits mark stacks. */
@@ -99,48 +129,5 @@ public final class SafeText {
 
     private static boolean isSkinTone(int cp) {
         return cp >= 0x1F3FB && cp <= 0x1F3FF;
-    }
-
-    /**
-     * Tracks an emoji sequence after its first mark: skin tones, the second flag letter, and
-     * whatever a ZWJ joins on (the man in "man ZWJ woman", the BMP sign in "woman ZWJ U+2640")
-     * belong to the mark already drawn.
-     */
-    private static final class EmojiRun {
-        private boolean open;
-        private boolean joined;
-        private boolean loneFlagLetter;
-
-        boolean absorbs(int cp) {
-            if (!open) {
-                return false;
-            }
-            if (cp == ZWJ) {
-                joined = true;
-                return true;
-            }
-            if (isVariationSelector(cp) || isMark(cp) || Character.getType(cp) == Character.FORMAT) {
-                return true; // U+FE0F, keycap U+20E3, tag characters of subdivision flags
-            }
-            if (isSkinTone(cp) || (loneFlagLetter && isRegionalIndicator(cp))
-                    || (joined && (Character.isSupplementaryCodePoint(cp) || Character.getType(cp) == Character.OTHER_SYMBOL))) {
-                joined = false;
-                loneFlagLetter = false;
-                return true;
-            }
-            return false;
-        }
-
-        void started(int cp) {
-            open = true;
-            joined = false;
-            loneFlagLetter = isRegionalIndicator(cp);
-        }
-
-        void ended() {
-            open = false;
-            joined = false;
-            loneFlagLetter = false;
-        }
     }
 }

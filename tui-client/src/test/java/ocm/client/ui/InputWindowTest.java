@@ -24,7 +24,18 @@ class InputWindowTest {
     @Test
     void wideAndEmojiCharactersKeepTheCursorRight() {
         InputWindow w = InputWindow.of("日本😀x", 4, 20); // after the emoji (a surrogate pair)
-        assertEquals(5, w.cursorColumn()); // 2 + 2 + 1 (the emoji drawn as one replacement mark)
-        assertEquals("日本\uFFFDx", w.visible());
+        assertEquals(6, w.cursorColumn()); // 2 + 2 + 2
+        assertEquals("日本😀x", w.visible());
+    }
+
+    @Test
+    void scrollingNeverSplitsAnEmojiOrAWidenedSymbol() {
+        String text = "\uD83D\uDE00\u2705".repeat(10); // 4 columns each round
+        for (int columns = 3; columns <= 12; columns++) {
+            InputWindow w = InputWindow.of(text, text.length(), columns);
+            assertEquals(w.visible(), SafeText.forCells(w.visible()), "whole cells only, at " + columns + " columns");
+            assertTrue(Cells.width(w.visible()) <= columns);
+            assertTrue(w.cursorColumn() < columns);
+        }
     }
 }

@@ -16,16 +16,64 @@ class SafeTextTest {
     }
 
     @Test
-    void anEmojiSequenceIsOneMark() {
-        assertEquals("\uFFFD", SafeText.forCells("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66"));
-        assertEquals("\uFFFD", SafeText.forCells("\uD83D\uDC69\uD83C\uDFFD\u200D\u2695\uFE0F")); // woman health worker
-        assertEquals("\uFFFD\uFFFD", SafeText.forCells("\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDE9\uD83C\uDDEA")); // two flags
-        assertEquals("\uFFFD", SafeText.forCells(
-                "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F")); // Scotland
-        assertEquals("\u2764", SafeText.forCells("\u2764\uFE0F\u200D\uD83D\uDD25")); // heart on fire
+    void emojiSequencesAreDrawnAsTheirParts() {
+        assertEquals("\uD83D\uDC68\uD83D\uDC69\uD83D\uDC67\uD83D\uDC66",
+                SafeText.forCells("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66")); // family
+        assertEquals("\uD83D\uDC69\u2695", SafeText.forCells("\uD83D\uDC69\uD83C\uDFFD\u200D\u2695\uFE0F")); // health worker
+        assertEquals("\uD83D\uDC4D", SafeText.forCells("\uD83D\uDC4D\uD83C\uDFFB")); // no skin-tone swatch
+        assertEquals("\uD83C\uDFF4", SafeText.forCells(
+                "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F")); // Scotland: the flag
+        assertEquals("\u2764\uD83D\uDD25", SafeText.forCells("\u2764\uFE0F\u200D\uD83D\uDD25")); // heart on fire
         assertEquals("1", SafeText.forCells("1\uFE0F\u20E3")); // keycap
-        assertEquals("\uFFFD\uFFFD", SafeText.forCells("\uD83D\uDE00\uD83D\uDE00")); // two emoji, not a sequence
-        assertEquals("\uFFFD a", SafeText.forCells("\uD83D\uDE00\u200D a")); // a joiner to plain text joins nothing
+        assertEquals("\uD83D\uDE00\uD83D\uDE00", SafeText.forCells("\uD83D\uDE00\uD83D\uDE00"));
+        assertEquals("\uD83D\uDE00 a", SafeText.forCells("\uD83D\uDE00\u200D a"));
+    }
+
+    @Test
+    void flagsWhoseWidthTerminalsDisagreeOnAreOneMarkEach() {
+        assertEquals("\uFFFD\uFFFD", SafeText.forCells("\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDE9\uD83C\uDDEA")); // two flags
+        assertEquals("\uFFFDx", SafeText.forCells("\uD83C\uDDEBx")); // a lone flag letter
+    }
+
+    @Test
+    void charactersLanternaMeasuresWronglyAreWidenedOrReplaced() {
+        // Two columns in a terminal, one to Lanterna: widened, so both reserve two.
+        assertEquals("ok \u2705\uFE0F tea \u2615\uFE0F", SafeText.forCells("ok \u2705 tea \u2615\uFE0F"));
+        // One column in a terminal, two to Lanterna: the compatibility form, else a mark.
+        assertEquals("AB", SafeText.forCells("\uD835\uDD38\uD835\uDD39"));
+        assertEquals(",", SafeText.forCells("\uFE50"));
+        assertEquals("\uFFFD", SafeText.forCells("\uDB80\uDC00")); // U+F0000, private use
+        assertEquals("\uFFFDa\uFFFD", SafeText.forCells("\uD83Da\uDC4B")); // halves of pairs
+    }
+
+    @Test
+    void cleaningTwiceChangesNothing() {
+        String once = SafeText.forCells("ok \u2705 \uD83D\uDC4B\uD83C\uDFFD \uD835\uDD38 \uD83C\uDDEB\uD83C\uDDF7 \u65E5");
+        assertEquals(once, SafeText.forCells(once));
+    }
+
+    /**
+     * Every code point, alone or after a letter: what is left takes as many columns to Lanterna
+     * as to a terminal (wcwidth: two for East Asian Wide, none for U+FE0F), and holds no half pair.
+     */
+    @Test
+    void everyCodePointComesOutMeasuredAlikeByLanternaAndTheTerminal() {
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            String cleaned = SafeText.forCells("a" + new String(Character.toChars(cp)));
+            int terminal = 0;
+            for (int i = 0; i < cleaned.length(); ) {
+                int c = cleaned.codePointAt(i);
+                i += Character.charCount(c);
+                if (Character.isSurrogate((char) c) && !Character.isSupplementaryCodePoint(c)) {
+                    throw new AssertionError(String.format("U+%04X leaves half a pair: %s", cp, cleaned));
+                }
+                terminal += c == SafeText.WIDEN ? 0 : CellWidth.terminal(c);
+            }
+            if (terminal != Cells.width(cleaned)) {
+                throw new AssertionError(String.format("U+%04X: the terminal takes %d columns, Lanterna %d (%s)",
+                        cp, terminal, Cells.width(cleaned), cleaned));
+            }
+        }
     }
 
     @Test
