@@ -176,6 +176,23 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void whatIsTooLongToDeliverWholeIsRefusedInOneLineAndSendsNothing() throws Exception {
+        assertEquals("message too long: 4000 bytes, an announcement can be at most 3600 bytes (UTF-8); nothing was sent\n",
+            run("/say * " + "y".repeat(4000)));
+        String reasonRefused = "reason too long: 1001 bytes, a reason can be at most 1000 bytes (UTF-8); nothing was done\n";
+        assertEquals(reasonRefused, run("/kick lobby bob " + "x".repeat(1001)));
+        assertEquals(reasonRefused, run("/ban lobby bob " + "x".repeat(1001)));
+        assertEquals(reasonRefused, run("/close lobby " + "x".repeat(1001)));
+        assertEquals("no bans in lobby\n", run("/bans lobby"));
+        assertEquals(3, server.admin().users(Optional.of("lobby")).size());
+        assertEquals("announced to lobby\n", run("/say lobby after"));
+        carol.awaitChat(SERVER, "after", WAIT);
+        awaitEvent(bob, EventKind.NOTICE, "", "after");
+        assertEquals(1, bob.events().stream().filter(e -> e.kind() == EventKind.NOTICE).count(), bob.events().toString());
+        assertTrue(carol.seen().stream().noneMatch(m -> m.toString().contains("yyy")), carol.seen().toString());
+    }
+
+    @Test
     void sayToEveryRoomCountsThem() throws Exception {
         Admission dave = tcrp.create("my room", "dave").admission();
         try (V1TestClient d = new V1TestClient(server.udpPort(), "my room", dave.token())) {
