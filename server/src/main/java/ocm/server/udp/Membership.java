@@ -279,12 +279,22 @@ public final class Membership {
         return true;
     }
 
-    public void unban(String roomName, String user) throws RoomException {
+    /**
+     * Lifts the ban on {@code user}. A ban covers an address too, so other bans may still refuse the address
+     * this one was made with: they are returned (empty if none), for the operator to hear why a rejoin from
+     * there is still refused.
+     */
+    public List<Ban> unban(String roomName, String user) throws RoomException {
         Room room = registry.existing(roomName);
-        if (!registry.unban(room, user)) {
+        Ban lifted = room.bans().get(user);
+        if (lifted == null || !registry.unban(room, user)) {
             throw new RoomException(ErrorCode.NO_SUCH_MEMBER, "'" + user + "' is not banned in '" + roomName + "'");
         }
-        LOG.info(() -> user + " unbanned in '" + roomName + "'");
+        List<Ban> stillCovering = lifted.address().map(room::bansOfAddress).orElse(List.of());
+        LOG.info(() -> user + " unbanned in '" + roomName + "'" + (stillCovering.isEmpty() ? ""
+                : "; " + lifted.address().get() + " is still banned by the ban on "
+                + String.join(", ", stillCovering.stream().map(Ban::name).toList())));
+        return stillCovering;
     }
 
     public void close(String roomName, String reason, long now) throws RoomException {

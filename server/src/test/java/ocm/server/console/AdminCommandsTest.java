@@ -85,6 +85,14 @@ class AdminCommandsTest {
     }
 
     @Test
+    void unbanNamesTheBansThatStillCoverTheAddress() {
+        admin.stillBanned = List.of(new BanView("lobby", "carol", Optional.of("127.0.0.1"), ""),
+            new BanView("lobby", "dave", Optional.of("127.0.0.1"), "spam"));
+        assertEquals(List.of("unbanned bob in lobby, but the address bob was banned with (127.0.0.1) is still banned by"
+            + " the bans on carol, dave, so joining from it is still refused"), run("/unban lobby bob"));
+    }
+
+    @Test
     void banWithoutAReason() {
         run("/ban lobby bob");
         assertEquals(List.of("ban lobby|bob|"), admin.calls);

@@ -144,6 +144,26 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void unbanSaysWhenAnotherBanStillCoversTheAddress() throws Exception {
+        assertEquals("kicked carol from lobby\n", run("/kick lobby carol"));
+        carol.awaitRoomClosed(WAIT);
+        assertEquals("banned carol from lobby (not in the room now)\n", run("/ban lobby carol"));
+        assertEquals("banned bob from lobby\n", run("/ban lobby bob spam"));
+        bob.awaitEnded(WAIT);
+        // /bans shows each ban's address, which is how the operator sees the overlap.
+        assertEquals(List.of("USER   ADDRESS    REASON", "carol  127.0.0.1  -", "bob    127.0.0.1  spam"),
+            lines(run("/bans lobby")));
+
+        assertEquals("unbanned bob in lobby, but the address bob was banned with (127.0.0.1) is still banned by the ban"
+            + " on carol, so joining from it is still refused\n", run("/unban lobby bob"));
+        // The rule is unchanged: carol's ban still covers the address bob joins from.
+        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bob").refusal().error());
+
+        assertEquals("unbanned carol in lobby\n", run("/unban lobby carol"));
+        assertTrue(tcrp.join("lobby", "bob").ok());
+    }
+
+    @Test
     void banOfANameNeverSeenIsANameBan() throws Exception {
         assertEquals("banned mallory from lobby (not in the room now)\n", run("/ban lobby mallory"));
         List<String> bans = lines(run("/bans lobby"));
