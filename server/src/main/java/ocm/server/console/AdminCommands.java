@@ -69,7 +69,7 @@ public final class AdminCommands {
         if (command.isPresent()) {
             table.describe(command.get(), reply);
         } else {
-            reply.line("unknown command " + args.get(0) + "; did you mean " + table.closest(args.get(0)) + "?");
+            reply.line(table.unknown(args.get(0)));
         }
     }
 

@@ -215,8 +215,9 @@ class AdminCommandsTest {
     }
 
     @Test
-    void helpForAnUnknownCommandSuggests() {
-        assertEquals(List.of("unknown command kik; did you mean /kick?"), run("/help kik"));
+    void helpForAnUnknownCommandSuggestsOnlyACloseMatch() {
+        assertEquals(List.of("unknown command kik; did you mean /kick? (/help lists all)"), run("/help kik"));
+        assertEquals(List.of("unknown command nope; type /help for the list of commands"), run("/help nope"));
     }
 
     @Test
