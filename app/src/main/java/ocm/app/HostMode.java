@@ -2,7 +2,6 @@ package ocm.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.client.ClientCommand;
 import ocm.server.ChatServer;
+import ocm.server.PortInUseException;
 import ocm.server.ServerCommand;
 import ocm.server.ServerConfig;
 import ocm.server.log.ServerLog;
@@ -49,13 +49,15 @@ final class HostMode {
         ChatServer server = new ChatServer(config);
         try {
             server.start();
-        } catch (BindException e) {
-            err.println("chat: port " + config.tcpPort() + "/tcp or " + config.udpPort() + "/udp is in use ("
-                    + e.getMessage() + "). Is a server already running? Join it with ./chat client, or choose"
-                    + " other ports with --tcp-port/--udp-port.");
+        } catch (PortInUseException e) {
+            // The exception knows which of the two ports it was; name that one, and the flag that moves it.
+            err.println("chat: cannot start the server: " + e.getMessage() + ": is a server already running? Join it"
+                    + " with ./chat client, or choose another port with " + e.flag());
+            stopLogging(fileLog);
             return 1;
         } catch (IOException e) {
             err.println("chat: cannot start the server: " + e.getMessage());
+            stopLogging(fileLog);
             return 1;
         }
         Thread hook = new Thread(server::close, "ocm-host-shutdown");
@@ -64,7 +66,7 @@ final class HostMode {
             return new CommandLine(new ClientCommand()).execute(clientArgs(server).toArray(new String[0]));
         } finally {
             server.close();
-            fileLog.close();
+            stopLogging(fileLog);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyShuttingDown) {
@@ -101,6 +103,11 @@ final class HostMode {
             args.add("--plain");
         }
         return args;
+    }
+
+    private static void stopLogging(Handler fileLog) {
+        Logger.getLogger(ServerLog.ROOT).removeHandler(fileLog);
+        fileLog.close();
     }
 
     private static Handler logToFile(Path file) throws IOException {

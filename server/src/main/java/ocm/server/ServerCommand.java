@@ -2,7 +2,6 @@ package ocm.server;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -171,7 +170,7 @@ public final class ServerCommand implements Callable<Integer> {
                 .withRate(rate, burst)
                 .withIdleTimeouts(seconds(v1Idle, "--v1-idle-timeout"), seconds(v2Idle, "--v2-idle-timeout"))
                 .withHistorySize(history);
-        checkDataDir(dir);
+        DataDirCheck.check(dir);
         return config;
     }
 
@@ -194,18 +193,5 @@ public final class ServerCommand implements Callable<Integer> {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("ocm");
-    }
-
-    private static void checkDataDir(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new IllegalArgumentException("cannot use data dir " + dir + ": it exists and is not a directory");
-        } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("cannot use data dir " + dir + ": " + e.getMessage());
-        }
-        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IllegalArgumentException("cannot use data dir " + dir + ": not a writable directory");
-        }
     }
 }

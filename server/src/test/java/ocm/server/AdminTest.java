@@ -123,13 +123,42 @@ class AdminTest {
     }
 
     @Test
-    void anAbsurdlyLongReasonIsCutNotFatal() throws Exception {
-        admin.kick("lobby", "bob", "x".repeat(100_000));
+    void aReasonTooLongToDeliverWholeIsRefusedAndChangesNothing() throws Exception {
+        String tooLong = "x".repeat(100_000);
+        for (ThrowingCall call : List.<ThrowingCall>of(() -> admin.kick("lobby", "bob", tooLong),
+                () -> admin.ban("lobby", "bob", tooLong), () -> admin.close("lobby", tooLong))) {
+            AdminException e = assertThrows(AdminException.class, call::run);
+            assertEquals("reason too long: 100000 bytes, a reason can be at most 1000 bytes (UTF-8); nothing was done",
+                    e.getMessage());
+        }
+        assertEquals(3, admin.rooms().get(0).members());
+        assertTrue(admin.bans("lobby").isEmpty());
+        // At the limit (counted in UTF-8 bytes: 500 two-byte characters) it is delivered whole.
+        String longest = "\u00e9".repeat(500);
+        admin.kick("lobby", "bob", longest);
         bob.awaitEnded(WAIT);
-        assertEquals(1000, bob.ended().message().length());
-        admin.say("lobby", "y".repeat(100_000));
-        carol.await(m -> m instanceof ocm.protocol.ucrp.v1.V1ServerMessage.Chat c && c.text().startsWith("yyy"), WAIT);
-        assertEquals(2, admin.rooms().get(0).members());
+        assertEquals(longest, bob.ended().message());
+    }
+
+    @Test
+    void anAnnouncementTooLongToDeliverWholeIsRefusedAndSendsNothing() throws Exception {
+        AdminException e = assertThrows(AdminException.class, () -> admin.say("*", "y".repeat(3601)));
+        assertEquals("message too long: 3601 bytes, an announcement can be at most 3600 bytes (UTF-8); nothing was sent",
+                e.getMessage());
+        assertThrows(AdminException.class, () -> admin.say("lobby", "\u00e9".repeat(1801)));
+        // The longest allowed arrives whole, and it is the first announcement anyone sees.
+        String longest = "z".repeat(3600);
+        assertEquals(1, admin.say("lobby", longest));
+        carol.awaitChat("*server*", longest, WAIT);
+        bob.await("notice", () -> bob.events().stream().anyMatch(ev -> ev.kind() == EventKind.NOTICE), WAIT);
+        assertEquals(List.of(longest), bob.events().stream().filter(ev -> ev.kind() == EventKind.NOTICE)
+                .map(ev -> ev.text()).toList());
+        assertTrue(carol.seen().stream().noneMatch(m -> m instanceof ocm.protocol.ucrp.v1.V1ServerMessage.Chat c
+                && c.text().startsWith("y")), carol.seen().toString());
+    }
+
+    private interface ThrowingCall {
+        void run() throws Exception;
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.tcrp.Admission;
+import ocm.protocol.tcrp.Refusal;
 import ocm.protocol.tcrp.RoomListing;
 import ocm.server.testing.TcrpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -71,10 +72,22 @@ class RoomServiceTest {
     void wrongPasswordIsRefusedAndTheRightOneAdmits() throws Exception {
         Admission a = tcrp.create("secret", "alice", Optional.of("hunter2"), 2).admission();
         assertTrue(a.locked());
-        assertEquals(ErrorCode.WRONG_PASSWORD, tcrp.join("secret", "bob", Optional.of("nope"), 2).refusal().error());
-        assertEquals(ErrorCode.WRONG_PASSWORD, tcrp.join("secret", "bob").refusal().error());
+        Refusal wrong = tcrp.join("secret", "bob", Optional.of("nope"), 2).refusal();
+        assertEquals(ErrorCode.WRONG_PASSWORD, wrong.error());
+        assertEquals("wrong password for room 'secret'", wrong.message());
         assertTrue(tcrp.join("secret", "bob", Optional.of("hunter2"), 2).ok());
         assertTrue(tcrp.list().rooms().get(0).locked());
+    }
+
+    @Test
+    void joiningALockedRoomWithoutAPasswordSaysOneIsNeeded() throws Exception {
+        tcrp.create("secret", "alice", Optional.of("hunter2"), 2);
+        // No password field at all, and an empty one: the same code as a wrong password, which clients handle.
+        for (Optional<String> none : List.of(Optional.<String>empty(), Optional.of(""))) {
+            Refusal refusal = tcrp.join("secret", "bob", none, 2).refusal();
+            assertEquals(ErrorCode.WRONG_PASSWORD, refusal.error());
+            assertEquals("room 'secret' needs a password", refusal.message());
+        }
     }
 
     @Test

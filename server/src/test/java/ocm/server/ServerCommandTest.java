@@ -3,6 +3,7 @@ package ocm.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.net.DatagramSocket;
@@ -73,8 +74,20 @@ class ServerCommandTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Run r = run("--data-dir", file.toString());
         assertEquals(2, r.status());
-        assertTrue(r.err().startsWith("chat server: cannot use data dir " + file), r.err());
+        assertEquals("chat server: cannot use data dir " + file + ": it exists and is not a directory", r.err());
         assertEquals(1, r.err().lines().count());
+    }
+
+    @Test
+    void aDataDirThatCannotBeCreatedSaysWhy() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Run underAFile = run("--data-dir", file.resolve("ocm").toString());
+        assertEquals(2, underAFile.status());
+        assertEquals("chat server: cannot use data dir " + file.resolve("ocm") + ": cannot create it: " + file
+                + " is a file, not a directory", underAFile.err());
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+        assertEquals("chat server: cannot use data dir /proc/nope: cannot create it: no such file or directory"
+                + " (/proc does not allow new directories)", run("--data-dir", "/proc/nope").err());
     }
 
     @Test

@@ -112,10 +112,13 @@ public final class LiveAdmin implements ServerAdmin {
     }
 
     @Override
-    public void unban(String room, String user) throws AdminException {
-        call((registry, m, now) -> {
-            m.unban(room, user);
-            return null;
+    public List<BanView> unban(String room, String user) throws AdminException {
+        return call((registry, m, now) -> {
+            List<BanView> out = new ArrayList<>();
+            for (Ban b : m.unban(room, user)) {
+                out.add(new BanView(room, b.name(), b.address(), b.reason()));
+            }
+            return out;
         });
     }
 

@@ -25,7 +25,12 @@ public interface ServerAdmin {
      */
     boolean ban(String room, String user, String reason) throws AdminException;
 
-    void unban(String room, String user) throws AdminException;
+    /**
+     * Lifts the ban on {@code user}. Returns the other bans that still refuse the address this one was made
+     * with (a ban covers its address whatever name joins from it), so a rejoin from there is still refused
+     * until they are lifted too; empty if none.
+     */
+    List<BanView> unban(String room, String user) throws AdminException;
 
     /** The bans of one room (name and address). */
     List<BanView> bans(String room) throws AdminException;

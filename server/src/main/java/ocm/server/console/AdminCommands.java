@@ -46,7 +46,7 @@ public final class AdminCommands {
                 2, 3, true, this::ban, roomThenUser))
             .register(new Command("/unban", "ROOM USER", "lift a ban", 2, 2, false, this::unban,
                 (i, prev) -> i == 0 ? roomNames() : i == 1 ? bannedNames(prev.get(0)) : List.of()))
-            .register(new Command("/bans", "ROOM", "the bans of a room", 1, 1, false, this::bans, room))
+            .register(new Command("/bans", "ROOM", "the bans of a room: name, address, reason", 1, 1, false, this::bans, room))
             .register(new Command("/close", "ROOM [reason]", "close a room as if its host had left", 1, 2, true,
                 this::close, room))
             .register(new Command("/say", "ROOM|* MESSAGE", "announce a message to one room, or to all with *", 2, 2, true,
@@ -69,7 +69,7 @@ public final class AdminCommands {
         if (command.isPresent()) {
             table.describe(command.get(), reply);
         } else {
-            reply.line("unknown command " + args.get(0) + "; did you mean " + table.closest(args.get(0)) + "?");
+            reply.line(table.unknown(args.get(0)));
         }
     }
 
@@ -122,8 +122,17 @@ public final class AdminCommands {
 
     // /unban ROOM USER
     private void unban(List<String> args, Reply reply) throws AdminException {
-        admin.unban(args.get(0), args.get(1));
-        reply.line("unbanned " + args.get(1) + " in " + args.get(0));
+        List<BanView> stillCovering = admin.unban(args.get(0), args.get(1));
+        String done = "unbanned " + args.get(1) + " in " + args.get(0);
+        if (stillCovering.isEmpty()) {
+            reply.line(done);
+            return;
+        }
+        // A ban covers its address too: say so, or the operator is puzzled when the rejoin is still refused.
+        List<String> names = stillCovering.stream().map(BanView::name).toList();
+        reply.line(done + ", but the address " + args.get(1) + " was banned with (" + stillCovering.get(0).address().orElse("-")
+            + ") is still banned by the " + (names.size() == 1 ? "ban" : "bans") + " on " + String.join(", ", names)
+            + ", so joining from it is still refused");
     }
 
     // /bans ROOM

@@ -19,6 +19,9 @@ import ocm.server.admin.AdminException;
 public final class CommandTable {
     private static final Logger LOG = Logger.getLogger(CommandTable.class.getName());
 
+    /** A suggestion more edits away than this is more likely another word than a typo. */
+    static final int MAX_SUGGESTION_DISTANCE = 2;
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public CommandTable register(Command command) {
@@ -50,7 +53,7 @@ public final class CommandTable {
         String rest = text.substring(space).strip();
         Optional<Command> found = find(word);
         if (found.isEmpty()) {
-            return reply.line("unknown command " + word + "; did you mean " + closest(word) + "? (/help lists all)");
+            return reply.line(unknown(word));
         }
         Command command = found.get();
         if (rest.equals("--help") || rest.equals("-h")) {
@@ -95,19 +98,36 @@ public final class CommandTable {
         return reply.table(table);
     }
 
-    /** The known command nearest to {@code word} by edit distance (case aside; ties go to the first declared). */
-    public String closest(String word) {
+    /**
+     * One line for a word that names no command: the close match, if there is one, else where the list is.
+     * A far-off suggestion ("/frob; did you mean /help?") misleads more than it helps.
+     */
+    public String unknown(String word) {
+        return "unknown command " + word + closest(word).map(c -> "; did you mean " + c + "? (/help lists all)")
+            .orElse("; type /help for the list of commands");
+    }
+
+    /**
+     * The known command closest to {@code word} (case aside), if it is a close match: at most
+     * {@link #MAX_SUGGESTION_DISTANCE} edits away (and fewer edits than the word has letters, so "ab" is not
+     * taken for "/ban"), or a command that starts with it ("/q" for "/quit"). The fewest edits win; ties go to
+     * the first declared.
+     */
+    public Optional<String> closest(String word) {
         String typed = (word.startsWith("/") ? word.substring(1) : word).toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : commands.keySet()) {
-            int d = EditDistance.between(typed, name.substring(1));
-            if (d < bestDistance) {
+            String bare = name.substring(1);
+            int d = EditDistance.between(typed, bare);
+            boolean close = (d <= MAX_SUGGESTION_DISTANCE && d < typed.length())
+                || (!typed.isEmpty() && bare.startsWith(typed));
+            if (close && d < bestDistance) {
                 best = name;
                 bestDistance = d;
             }
         }
-        return best;
+        return Optional.ofNullable(best);
     }
 
     /**

@@ -131,6 +131,17 @@ public final class Room {
         return bans.remove(user) != null;
     }
 
+    /** Every ban that refuses this IP address (whatever name it was made for), in the order they were made. */
+    public List<Ban> bansOfAddress(String ip) {
+        List<Ban> out = new ArrayList<>();
+        for (Ban ban : bans.values()) {
+            if (ban.address().isPresent() && ban.address().get().equals(ip)) {
+                out.add(ban);
+            }
+        }
+        return out;
+    }
+
     /** The ban that refuses this name or this IP, if any. */
     public Optional<Ban> banFor(String user, String ip) {
         Ban b = bans.get(user);

@@ -71,7 +71,8 @@ public final class RoomRegistry {
         checkNames(roomName, user);
         Room room = existing(roomName);
         if (room.password().isPresent() && (verified.isEmpty() || verified.get() != room.password().get())) {
-            throw new RoomException(ErrorCode.WRONG_PASSWORD, "wrong password for room '" + roomName + "'");
+            throw new RoomException(ErrorCode.WRONG_PASSWORD, verified.isEmpty()
+                    ? "room '" + roomName + "' needs a password" : "wrong password for room '" + roomName + "'");
         }
         Optional<Ban> ban = room.banFor(user, ip);
         if (ban.isPresent()) {

@@ -159,9 +159,13 @@ public final class RequestHandler implements RequestAnswerer {
                 throw new RoomException(ErrorCode.RATE_LIMITED, "too many wrong passwords for room '" + j.room()
                         + "' from your address; wait a minute and try again");
             }
-            if (j.password().isEmpty() || !needed.get().matches(j.password().get())) {
+            // No password counts as a wrong one (as it always has): the limit is on tries, not on guesses.
+            Optional<String> given = j.password().filter(p -> !p.isEmpty());
+            if (given.isEmpty() || !needed.get().matches(given.get())) {
                 wrongPasswords.tryTake(key, System.currentTimeMillis());
-                throw new RoomException(ErrorCode.WRONG_PASSWORD, "wrong password for room '" + j.room() + "'");
+                // Same code either way (clients act on it); the words tell a missing password from a wrong one.
+                throw new RoomException(ErrorCode.WRONG_PASSWORD, given.isEmpty()
+                        ? "room '" + j.room() + "' needs a password" : "wrong password for room '" + j.room() + "'");
             }
             verified = needed;
         }

@@ -243,6 +243,7 @@ public final class Membership {
     // ---- operator requests -------------------------------------------------------------
 
     public void kick(String roomName, String user, String reason, long now) throws RoomException {
+        checkReason(reason);
         Member m = member(roomName, user);
         if (m.isHost()) {
             closeRoom(m.room(), EndReason.CLOSED_BY_ADMIN, reason.isEmpty() ? "the host was kicked" : reason, now);
@@ -257,6 +258,7 @@ public final class Membership {
      * room still remembers it. Returns whether the user was in the room.
      */
     public boolean ban(String roomName, String user, String reason, long now) throws RoomException {
+        checkReason(reason);
         Room room = registry.existing(roomName);
         Optional<Member> present = room.member(user);
         if (present.isEmpty()) {
@@ -277,31 +279,61 @@ public final class Membership {
         return true;
     }
 
-    public void unban(String roomName, String user) throws RoomException {
+    /**
+     * Lifts the ban on {@code user}. A ban covers an address too, so other bans may still refuse the address
+     * this one was made with: they are returned (empty if none), for the operator to hear why a rejoin from
+     * there is still refused.
+     */
+    public List<Ban> unban(String roomName, String user) throws RoomException {
         Room room = registry.existing(roomName);
-        if (!registry.unban(room, user)) {
+        Ban lifted = room.bans().get(user);
+        if (lifted == null || !registry.unban(room, user)) {
             throw new RoomException(ErrorCode.NO_SUCH_MEMBER, "'" + user + "' is not banned in '" + roomName + "'");
         }
-        LOG.info(() -> user + " unbanned in '" + roomName + "'");
+        List<Ban> stillCovering = lifted.address().map(room::bansOfAddress).orElse(List.of());
+        LOG.info(() -> user + " unbanned in '" + roomName + "'" + (stillCovering.isEmpty() ? ""
+                : "; " + lifted.address().get() + " is still banned by the ban on "
+                + String.join(", ", stillCovering.stream().map(Ban::name).toList())));
+        return stillCovering;
     }
 
     public void close(String roomName, String reason, long now) throws RoomException {
+        checkReason(reason);
         closeRoom(registry.existing(roomName), EndReason.CLOSED_BY_ADMIN, reason, now);
     }
 
-    /** An announcement to one room, or all with "*"; returns how many rooms it reached. */
+    /**
+     * An announcement to one room, or all with "*"; returns how many rooms it reached. One longer than a
+     * chat may be is refused whole: the operator would otherwise believe the members read all of it.
+     */
     public int say(String roomName, String message) throws RoomException {
+        int bytes = Utf8.encode(message).length;
+        if (bytes > Limits.MAX_TEXT_BYTES) {
+            throw new RoomException(ErrorCode.TOO_LONG, "message too long: " + bytes + " bytes, an announcement can be at most "
+                    + Limits.MAX_TEXT_BYTES + " bytes (UTF-8); nothing was sent");
+        }
         List<Room> targets = new ArrayList<>();
         if ("*".equals(roomName)) {
             targets.addAll(registry.rooms());
         } else {
             targets.add(registry.existing(roomName));
         }
-        String text = Relay.truncate(message, Limits.MAX_TEXT_BYTES);
         for (Room r : targets) {
-            announce(r, EventKind.NOTICE, "", text, text, null);
+            announce(r, EventKind.NOTICE, "", message, message, null);
         }
         return targets.size();
+    }
+
+    /**
+     * An operator's reason reaches the members whole or not at all: {@link #end} cuts what a host sends,
+     * but the operator is told instead, before anything changes.
+     */
+    private static void checkReason(String reason) throws RoomException {
+        int bytes = Utf8.encode(reason).length;
+        if (bytes > MAX_REASON_BYTES) {
+            throw new RoomException(ErrorCode.TOO_LONG, "reason too long: " + bytes + " bytes, a reason can be at most "
+                    + MAX_REASON_BYTES + " bytes (UTF-8); nothing was done");
+        }
     }
 
     private Member member(String roomName, String user) throws RoomException {

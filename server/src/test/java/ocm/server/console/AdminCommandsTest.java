@@ -85,6 +85,14 @@ class AdminCommandsTest {
     }
 
     @Test
+    void unbanNamesTheBansThatStillCoverTheAddress() {
+        admin.stillBanned = List.of(new BanView("lobby", "carol", Optional.of("127.0.0.1"), ""),
+            new BanView("lobby", "dave", Optional.of("127.0.0.1"), "spam"));
+        assertEquals(List.of("unbanned bob in lobby, but the address bob was banned with (127.0.0.1) is still banned by"
+            + " the bans on carol, dave, so joining from it is still refused"), run("/unban lobby bob"));
+    }
+
+    @Test
     void banWithoutAReason() {
         run("/ban lobby bob");
         assertEquals(List.of("ban lobby|bob|"), admin.calls);
@@ -207,8 +215,9 @@ class AdminCommandsTest {
     }
 
     @Test
-    void helpForAnUnknownCommandSuggests() {
-        assertEquals(List.of("unknown command kik; did you mean /kick?"), run("/help kik"));
+    void helpForAnUnknownCommandSuggestsOnlyACloseMatch() {
+        assertEquals(List.of("unknown command kik; did you mean /kick? (/help lists all)"), run("/help kik"));
+        assertEquals(List.of("unknown command nope; type /help for the list of commands"), run("/help nope"));
     }
 
     @Test

@@ -30,6 +30,21 @@ class CommandTableTest {
     }
 
     @Test
+    void aCommandThatOnlyStartsTheSameIsSuggested() {
+        assertEquals(List.of("unknown command /q; did you mean /quit? (/help lists all)"), run("/q"));
+        assertEquals(List.of("unknown command /un; did you mean /unban? (/help lists all)"), run("/un lobby bob"));
+        assertEquals(List.of(), admin.calls);
+    }
+
+    @Test
+    void anUnrelatedWordGetsNoSuggestion() {
+        for (String word : List.of("/frob", "/nope", "/ab", "/x", "/shutdown", "/banana")) {
+            assertEquals(List.of("unknown command " + word + "; type /help for the list of commands"), run(word), word);
+        }
+        assertEquals(List.of(), admin.calls);
+    }
+
+    @Test
     void tooFewArgumentsPrintTheUsageAndCallNothing() {
         assertEquals(List.of("usage: /kick ROOM USER [reason]"), run("/kick lobby"));
         assertEquals(List.of("usage: /say ROOM|* MESSAGE"), run("/say lobby"));

@@ -144,6 +144,26 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void unbanSaysWhenAnotherBanStillCoversTheAddress() throws Exception {
+        assertEquals("kicked carol from lobby\n", run("/kick lobby carol"));
+        carol.awaitRoomClosed(WAIT);
+        assertEquals("banned carol from lobby (not in the room now)\n", run("/ban lobby carol"));
+        assertEquals("banned bob from lobby\n", run("/ban lobby bob spam"));
+        bob.awaitEnded(WAIT);
+        // /bans shows each ban's address, which is how the operator sees the overlap.
+        assertEquals(List.of("USER   ADDRESS    REASON", "carol  127.0.0.1  -", "bob    127.0.0.1  spam"),
+            lines(run("/bans lobby")));
+
+        assertEquals("unbanned bob in lobby, but the address bob was banned with (127.0.0.1) is still banned by the ban"
+            + " on carol, so joining from it is still refused\n", run("/unban lobby bob"));
+        // The rule is unchanged: carol's ban still covers the address bob joins from.
+        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bob").refusal().error());
+
+        assertEquals("unbanned carol in lobby\n", run("/unban lobby carol"));
+        assertTrue(tcrp.join("lobby", "bob").ok());
+    }
+
+    @Test
     void banOfANameNeverSeenIsANameBan() throws Exception {
         assertEquals("banned mallory from lobby (not in the room now)\n", run("/ban lobby mallory"));
         List<String> bans = lines(run("/bans lobby"));
@@ -173,6 +193,23 @@ class ConsoleOnServerTest {
         awaitEvent(alice, EventKind.NOTICE, "", "restart at noon, don't panic!");
         awaitEvent(bob, EventKind.NOTICE, "", "restart at noon, don't panic!");
         carol.awaitChat(SERVER, "restart at noon, don't panic!", WAIT);
+    }
+
+    @Test
+    void whatIsTooLongToDeliverWholeIsRefusedInOneLineAndSendsNothing() throws Exception {
+        assertEquals("message too long: 4000 bytes, an announcement can be at most 3600 bytes (UTF-8); nothing was sent\n",
+            run("/say * " + "y".repeat(4000)));
+        String reasonRefused = "reason too long: 1001 bytes, a reason can be at most 1000 bytes (UTF-8); nothing was done\n";
+        assertEquals(reasonRefused, run("/kick lobby bob " + "x".repeat(1001)));
+        assertEquals(reasonRefused, run("/ban lobby bob " + "x".repeat(1001)));
+        assertEquals(reasonRefused, run("/close lobby " + "x".repeat(1001)));
+        assertEquals("no bans in lobby\n", run("/bans lobby"));
+        assertEquals(3, server.admin().users(Optional.of("lobby")).size());
+        assertEquals("announced to lobby\n", run("/say lobby after"));
+        carol.awaitChat(SERVER, "after", WAIT);
+        awaitEvent(bob, EventKind.NOTICE, "", "after");
+        assertEquals(1, bob.events().stream().filter(e -> e.kind() == EventKind.NOTICE).count(), bob.events().toString());
+        assertTrue(carol.seen().stream().noneMatch(m -> m.toString().contains("yyy")), carol.seen().toString());
     }
 
     @Test

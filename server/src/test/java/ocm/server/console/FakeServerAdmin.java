@@ -22,6 +22,8 @@ final class FakeServerAdmin implements ServerAdmin {
     volatile List<BanView> bans = List.of();
     volatile StatsView stats = new StatsView(Duration.ZERO, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0);
     volatile int sayReach = 1;
+    /** What unban() answers: the bans still covering the lifted ban's address. */
+    volatile List<BanView> stillBanned = List.of();
     /** When set, every failing-capable call throws an AdminException with this message. */
     volatile String failure;
     /** When set, rooms() fails with it, as a server bug would. */
@@ -81,9 +83,10 @@ final class FakeServerAdmin implements ServerAdmin {
     }
 
     @Override
-    public void unban(String room, String user) throws AdminException {
+    public List<BanView> unban(String room, String user) throws AdminException {
         calls.add("unban " + room + "|" + user);
         failIfAsked();
+        return stillBanned;
     }
 
     @Override

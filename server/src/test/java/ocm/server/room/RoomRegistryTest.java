@@ -71,6 +71,8 @@ class RoomRegistryTest {
         PasswordHash pw = PasswordHash.of("secret");
         registry.create("locked", "host", Optional.of(pw), 2, null, 0);
         assertEquals(ErrorCode.WRONG_PASSWORD, refusal(() -> registry.join("locked", "x", Optional.empty(), 2, null, 0)));
+        assertEquals("room 'locked' needs a password", assertThrows(RoomException.class,
+            () -> registry.join("locked", "x", Optional.empty(), 2, null, 0)).getMessage());
         assertEquals(ErrorCode.WRONG_PASSWORD, refusal(() -> registry.join("locked", "x", Optional.of(PasswordHash.of("secret")), 2, null, 0)));
         assertTrue(pw.matches("secret"));
         assertFalse(pw.matches("Secret"));

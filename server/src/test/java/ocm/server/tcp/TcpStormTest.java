@@ -209,6 +209,19 @@ class TcpStormTest {
     }
 
     @Test
+    void joinsWithoutAPasswordCountAsWrongPasswords() throws Exception {
+        AbuseLimits abuse = AbuseLimits.defaults().withWrongPasswords(3, 0.0001);
+        try (ChatServer s = new ChatServer(ServerConfig.forTests(), abuse).start()) {
+            TcrpClient t = new TcrpClient(s.tcpPort());
+            assertTrue(t.create("vault", "alice", Optional.of("secret"), 2).ok());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("room 'vault' needs a password", t.join("vault", "bob").refusal().message());
+            }
+            assertEquals(ErrorCode.RATE_LIMITED, t.join("vault", "bob", Optional.of("secret"), 2).refusal().error());
+        }
+    }
+
+    @Test
     void theEncodedRoomListIsReusedUntilTheListChanges() throws Exception {
         RoomRegistry registry = new RoomRegistry(new RoomRegistry.Limits(100, 10, 10, 10, 10), new Tokens());
         Tokens tokens = new Tokens();
