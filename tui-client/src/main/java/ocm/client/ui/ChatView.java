@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import ocm.client.command.ArgumentSplitter;
 import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
@@ -238,7 +239,8 @@ public final class ChatView implements View, ChatActions {
             return commands.completeName(word);
         }
         CommandTable.Completion kind = CommandTable.Completion.MEMBER;
-        if (before.startsWith("/")) {
+        boolean argument = before.startsWith("/");
+        if (argument) {
             String[] parts = before.strip().split("\\s+");
             kind = parts.length == 1 ? commands.argumentCompletion(parts[0]) : CommandTable.Completion.NONE;
         }
@@ -254,9 +256,11 @@ public final class ChatView implements View, ChatActions {
             default:
                 names = List.of();
         }
-        String lower = word.toLowerCase();
-        return CommandTable.sorted(names.stream().filter(n -> n.toLowerCase().startsWith(lower))
+        // A command's argument may be a name with spaces: matched without its opening quote, inserted quoted.
+        String lower = (argument && word.startsWith("\"") ? word.substring(1) : word).toLowerCase();
+        List<String> found = CommandTable.sorted(names.stream().filter(n -> n.toLowerCase().startsWith(lower))
                 .collect(Collectors.toList()));
+        return argument ? found.stream().map(ArgumentSplitter::quote).collect(Collectors.toList()) : found;
     }
 
     // ---- slash commands ------------------------------------------------------------------
