@@ -154,13 +154,35 @@ public final class ClientApp {
         }, err -> lobby.message(true, err));
     }
 
+    /** Esc or q in the lobby: back to the chat when we are in a room, else back to the connect screen. */
     void leaveLobby() {
         if (chat.hasRooms()) {
             ui.show(chat);
             chat.currentRoom().ifPresent(RoomModel::seen);
+        } else if (entering > 0) {
+            lobby.message(false, "still waiting for the server to let you in; Ctrl+Q quits");
         } else {
-            quit();
+            disconnect();
         }
+    }
+
+    /**
+     * Back to the connect screen, its values kept, to connect again (another server or name). The
+     * connection is in no room now, so closing it waits for nothing; it runs on the worker all the same,
+     * queued before any new connect.
+     */
+    private void disconnect() {
+        ChatService s = service;
+        service = null;
+        lastRooms = List.of();
+        if (s != null) {
+            ui.background(() -> {
+                s.shutdown();
+                return Boolean.TRUE;
+            }, ok -> { }, err -> { });
+        }
+        connectView.back(s == null ? "" : "disconnected from " + s.server().host() + ":" + s.server().tcpPort());
+        ui.show(connectView);
     }
 
     void joinFromLobby(String room, boolean locked) {

@@ -43,6 +43,13 @@ public final class ConnectView implements View {
         hint = "edit the values and press Enter to retry";
     }
 
+    /** Shown again after the lobby (Esc): the values stay as they were, ready to connect again. */
+    public void back(String why) {
+        busy = false;
+        show(false, why);
+        hint = "Enter connects again";
+    }
+
     @Override
     public void handle(KeyStroke key) {
         if (busy) {
