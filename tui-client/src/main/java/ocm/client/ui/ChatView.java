@@ -179,6 +179,7 @@ public final class ChatView implements View, ChatActions {
 
     void select(int index) {
         if (index >= 0 && index < rooms.size()) {
+            app.expireFlash(); // a note about the room we were in would read as about this one
             current = index;
             rooms.get(index).seen();
         }
