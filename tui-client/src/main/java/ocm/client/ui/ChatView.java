@@ -22,8 +22,8 @@ import ocm.protocol.ucrp.v2.Packet;
  * box. Network events arrive through {@link #onEvent} on the UI thread.
  */
 public final class ChatView implements View, ChatActions {
-    static final int MIN_COLUMNS = 60;
-    static final int MIN_ROWS = 12;
+    static final int MIN_COLUMNS = MINIMUM.getColumns();
+    static final int MIN_ROWS = MINIMUM.getRows();
 
     private final ClientApp app;
     private final CommandTable<ChatActions> commands;
@@ -347,11 +347,6 @@ public final class ChatView implements View, ChatActions {
     }
 
     // ---- drawing -------------------------------------------------------------------------
-
-    @Override
-    public TerminalSize minimumSize() {
-        return new TerminalSize(MIN_COLUMNS, MIN_ROWS);
-    }
 
     @Override
     public void draw(Canvas c) {

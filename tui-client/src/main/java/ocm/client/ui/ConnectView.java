@@ -100,10 +100,13 @@ public final class ConnectView implements View {
     public void draw(Canvas c) {
         Theme t = c.theme();
         int row = 1;
-        for (String line : banner) {
-            c.text(2, row++, line, c.width() - 4, t.accent(), t.background(), SGR.BOLD);
+        // The form needs 11 rows and the bottom bar one: the banner shows only when it fits above them.
+        if (c.height() >= banner.size() + 12) {
+            for (String line : banner) {
+                c.text(2, row++, line, c.width() - 4, t.accent(), t.background(), SGR.BOLD);
+            }
+            row++;
         }
-        row++;
         c.text(2, row, "Connect to a server", c.width() - 4, t.foreground(), t.background(), SGR.BOLD);
         form.draw(c, 4, row + 2, Math.min(60, c.width() - 8));
         c.text(4, row + 7, message, c.width() - 8, error ? t.error() : t.system());
@@ -116,10 +119,5 @@ public final class ConnectView implements View {
     @Override
     public TerminalPosition cursor(TerminalSize size) {
         return busy ? null : form.cursor();
-    }
-
-    @Override
-    public TerminalSize minimumSize() {
-        return new TerminalSize(50, banner.size() + 12);
     }
 }
