@@ -267,7 +267,14 @@ public final class ChatView implements View, ChatActions {
     // ---- slash commands ------------------------------------------------------------------
 
     @Override
-    public void join(String room, Optional<String> password) {
+    public void join(String room, Optional<String> password) throws CommandException {
+        // "/join General 日本" reads 日本 as the password; when only the whole name is a room we know, say how to type it.
+        List<String> known = app.knownRoomNames();
+        Optional<String> whole = password.map(p -> room + " " + p).filter(known::contains);
+        if (whole.isPresent() && !known.contains(room)) {
+            throw new CommandException("no room named " + room + "; for " + whole.get() + " put the name in quotes: /join "
+                    + ArgumentSplitter.quote(whole.get()));
+        }
         app.enterRoom(false, room, password);
     }
 

@@ -112,7 +112,7 @@ public final class ConnectView implements View {
         c.text(4, row + 7, message, c.width() - 8, error ? t.error() : t.system());
         c.text(4, row + 8, hint, c.width() - 8, t.system());
         c.fill(0, c.height() - 1, c.width(), t.barBackground());
-        c.text(1, c.height() - 1, "Enter connect · Tab/Up/Down next field · Esc quit · F1 help", c.width() - 2,
+        c.text(1, c.height() - 1, "Enter connect · Tab/Up/Down field · Esc quit · F1 help", c.width() - 2,
                 t.barForeground(), t.barBackground());
     }
 

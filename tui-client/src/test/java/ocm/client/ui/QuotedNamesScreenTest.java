@@ -40,6 +40,16 @@ class QuotedNamesScreenTest {
     }
 
     @Test
+    void aKnownNameWithASpaceTypedWithoutQuotesGetsAHintNotAJoin() throws Exception {
+        fake.rooms.add(new RoomSummary("General 日本", "bob", 2, false));
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE); // the connect listed the rooms
+        ui.line("/join General 日本");
+        ui.await("no room named General; for General 日本 put the name in");
+        ui.await("quotes: /join \"General 日本\"");
+        assertEquals(1, fake.entered.size()); // only the starting join
+    }
+
+    @Test
     void anUnclosedQuoteIsAnErrorLineAndNothingIsAsked() throws Exception {
         ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
         ui.line("/join \"General 日本");
