@@ -1,7 +1,6 @@
 package ocm.client.command;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +24,32 @@ public final class CommandTable<C> {
         void handle(C context, Args args) throws CommandException;
     }
 
+    /**
+     * What follows a command's name: up to {@code words} words (a name with spaces in double quotes),
+     * then, when {@code text}, free text kept as typed (a reason, an action). {@code required} counts the
+     * arguments that must be there, the free text counting as one.
+     */
+    public record Params(int required, int words, boolean text) {
+        public static Params none() {
+            return new Params(0, 0, false);
+        }
+
+        public static Params words(int required, int words) {
+            return new Params(required, words, false);
+        }
+
+        public static Params wordsThenText(int required, int words) {
+            return new Params(required, words, true);
+        }
+    }
+
     /** One table row. */
-    public record Command<C>(String name, String usage, String help, boolean hostOnly, int minArgs,
+    public record Command<C>(String name, String usage, String help, boolean hostOnly, Params params,
                              Completion completion, Handler<C> handler) {
     }
 
-    /** The words after the command name, and the raw text after the first {@code n} of them. */
-    public record Args(List<String> words, String raw) {
+    /** The words after the command name, and the free text after them (empty for a command that takes none). */
+    public record Args(List<String> words, String text) {
         public String get(int i) {
             return words.get(i);
         }
@@ -42,16 +60,6 @@ public final class CommandTable<C> {
 
         public Optional<String> optional(int i) {
             return i < words.size() ? Optional.of(words.get(i)) : Optional.empty();
-        }
-
-        /** The text after the first {@code n} words, spacing kept. */
-        public String restAfter(int n) {
-            String s = raw.stripLeading();
-            for (int i = 0; i < n && !s.isEmpty(); i++) {
-                int sp = s.indexOf(' ');
-                s = sp < 0 ? "" : s.substring(sp + 1).stripLeading();
-            }
-            return s;
         }
     }
 
@@ -64,9 +72,9 @@ public final class CommandTable<C> {
 
     private final Map<String, Command<C>> commands = new LinkedHashMap<>();
 
-    public CommandTable<C> register(String name, String usage, String help, boolean hostOnly, int minArgs,
+    public CommandTable<C> register(String name, String usage, String help, boolean hostOnly, Params params,
                                     Completion completion, Handler<C> handler) {
-        commands.put(name, new Command<>(name, usage, help, hostOnly, minArgs, completion, handler));
+        commands.put(name, new Command<>(name, usage, help, hostOnly, params, completion, handler));
         return this;
     }
 
@@ -84,14 +92,28 @@ public final class CommandTable<C> {
         if (c == null) {
             throw new CommandException("unknown command /" + name + " (try /help)");
         }
-        List<String> words = raw.isBlank() ? List.of() : Arrays.asList(raw.strip().split("\\s+"));
-        if (words.size() < c.minArgs()) {
-            throw new CommandException("usage: " + c.usage());
-        }
+        Args args = parse(c, raw);
         if (c.hostOnly() && !isHost) {
             throw new CommandException("/" + name + " is for the room's host only");
         }
-        c.handler().handle(context, new Args(words, raw));
+        c.handler().handle(context, args);
+    }
+
+    /** Splits {@code raw} as {@code c} takes it and checks the count; nothing has run yet when this throws. */
+    private static Args parse(Command<?> c, String raw) throws CommandException {
+        Params p = c.params();
+        ArgumentSplitter.Split split = ArgumentSplitter.split(raw, p.words());
+        String text = p.text() ? split.rest() : "";
+        int given = split.words().size() + (text.isBlank() ? 0 : 1);
+        if (given < p.required()) {
+            throw new CommandException("usage: " + c.usage());
+        }
+        // A command of words only (not /quit's ignored extras): a name with a space typed without quotes lands here.
+        if (!p.text() && p.words() > 0 && !split.rest().isBlank()) {
+            throw new CommandException("too many arguments; put a name with spaces in double quotes,"
+                    + " e.g. /" + c.name() + " \"my room\" (usage: " + c.usage() + ")");
+        }
+        return new Args(split.words(), text);
     }
 
     public List<Command<C>> commands() {

@@ -1,8 +1,12 @@
 package ocm.client.command;
 
 import ocm.client.command.CommandTable.Completion;
+import ocm.client.command.CommandTable.Params;
 
-/** The client's slash commands: one table for the full-screen chat and plain mode. */
+/**
+ * The client's slash commands: one table for the full-screen chat and plain mode. A room or user
+ * name with spaces is typed in double quotes ({@code /join "General 日本"}, see {@link ArgumentSplitter}).
+ */
 public final class SlashCommands {
     private SlashCommands() {
     }
@@ -10,29 +14,29 @@ public final class SlashCommands {
     public static CommandTable<ChatActions> table() {
         return new CommandTable<ChatActions>()
                 // /join ROOM [PASSWORD]
-                .register("join", "/join ROOM [PASSWORD]", "join a room", false, 1, Completion.ROOM,
-                        (c, a) -> c.join(a.get(0), a.optional(1)))
+                .register("join", "/join ROOM [PASSWORD]", "join a room", false, Params.words(1, 2),
+                        Completion.ROOM, (c, a) -> c.join(a.get(0), a.optional(1)))
                 // /create ROOM [PASSWORD]
-                .register("create", "/create ROOM [PASSWORD]", "create a room and be its host", false, 1,
-                        Completion.NONE, (c, a) -> c.create(a.get(0), a.optional(1)))
-                .register("leave", "/leave", "leave this room (a host leaving closes it)", false, 0,
+                .register("create", "/create ROOM [PASSWORD]", "create a room and be its host", false,
+                        Params.words(1, 2), Completion.NONE, (c, a) -> c.create(a.get(0), a.optional(1)))
+                .register("leave", "/leave", "leave this room (a host leaving closes it)", false, Params.none(),
                         Completion.NONE, (c, a) -> c.leave())
-                .register("members", "/members", "list who is in this room", false, 0,
+                .register("members", "/members", "list who is in this room", false, Params.none(),
                         Completion.NONE, (c, a) -> c.members())
                 // /me ACTION
-                .register("me", "/me ACTION", "send an action line (* you ACTION)", false, 1,
-                        Completion.NONE, (c, a) -> c.action(a.restAfter(0)))
-                .register("rooms", "/rooms", "show the server's rooms (lobby)", false, 0,
+                .register("me", "/me ACTION", "send an action line (* you ACTION)", false,
+                        Params.wordsThenText(1, 0), Completion.NONE, (c, a) -> c.action(a.text()))
+                .register("rooms", "/rooms", "show the server's rooms (lobby)", false, Params.none(),
                         Completion.NONE, (c, a) -> c.listRooms())
-                .register("help", "/help", "show keys and commands", false, 0,
+                .register("help", "/help", "show keys and commands", false, Params.none(),
                         Completion.NONE, (c, a) -> c.help())
-                .register("quit", "/quit", "leave every room and exit", false, 0,
+                .register("quit", "/quit", "leave every room and exit", false, Params.none(),
                         Completion.NONE, (c, a) -> c.quit())
                 // /kick USER [REASON]
-                .register("kick", "/kick USER [REASON]", "remove someone from this room", true, 1,
-                        Completion.MEMBER, (c, a) -> c.kick(a.get(0), a.restAfter(1)))
+                .register("kick", "/kick USER [REASON]", "remove someone from this room", true,
+                        Params.wordsThenText(1, 1), Completion.MEMBER, (c, a) -> c.kick(a.get(0), a.text()))
                 // /close [REASON]
-                .register("close", "/close [REASON]", "close this room for everyone", true, 0,
-                        Completion.NONE, (c, a) -> c.close(a.restAfter(0)));
+                .register("close", "/close [REASON]", "close this room for everyone", true,
+                        Params.wordsThenText(0, 0), Completion.NONE, (c, a) -> c.close(a.text()));
     }
 }

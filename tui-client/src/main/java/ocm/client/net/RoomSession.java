@@ -1,5 +1,6 @@
 package ocm.client.net;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,8 @@ final class RoomSession {
     /** While the server is stopped: how often a ping asks whether it is back (its answer starts the re-register). */
     static final long STOPPED_PROBE_MILLIS = 2_000;
     private static final int RECEIVE_CAPACITY = 512;
+    /** A refused chat whose reason has not come by then is given up with a reason in general terms. */
+    static final long REASON_WAIT_MILLIS = 1_000;
 
     /** SERVER_STOPPED: the server said it is shutting down; chats wait, pings probe for its return. */
     private enum Phase { REGISTERING, LIVE, SERVER_STOPPED, LEAVING, ENDED }
@@ -72,6 +75,13 @@ final class RoomSession {
     private long stoppedAt;
     private long nextProbeAt;
     private NetEvent.Status lastStatus;
+    /**
+     * Our chats the server refused (Accepted with msgId 0) still waiting for the Error that says why.
+     * The server queues that Error right after the Accepted; when the Accepted filled a datagram, the
+     * Error comes first in the next one, so a refusal left at a datagram's end waits for that.
+     */
+    private final ArrayDeque<Long> refusals = new ArrayDeque<>();
+    private long refusedAt;
 
     RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
         this.room = room;
@@ -136,6 +146,9 @@ final class RoomSession {
 
     /** Retransmissions, keepalives and the liveness check; called often by the network thread. */
     void tick(long now) {
+        if (!refusals.isEmpty() && now - refusedAt >= REASON_WAIT_MILLIS) {
+            giveUpRefusals(0);
+        }
         switch (phase) {
             case REGISTERING:
                 if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
@@ -190,7 +203,9 @@ final class RoomSession {
         }
         lastHeard = now;
         boolean reliableSeen = false;
-        Long refused = null;
+        if (!refusals.isEmpty() && !startsWithReason(d)) {
+            giveUpRefusals(0); // the Error that followed the last datagram's refusal was lost
+        }
         List<Packet.Ack> acks = new ArrayList<>(1);
         for (Packet p : d.packets()) {
             switch (p.type()) {
@@ -208,7 +223,10 @@ final class RoomSession {
                     break;
                 case ACCEPTED:
                     Long r = chats.accepted((Packet.Accepted) p, now);
-                    refused = r != null ? r : refused;
+                    if (r != null) {
+                        refusals.add(r);
+                        refusedAt = now;
+                    }
                     break;
                 case ACK:
                     acks.add((Packet.Ack) p);
@@ -218,14 +236,14 @@ final class RoomSession {
                     break;
                 case ENDED: {
                     Packet.Ended e = (Packet.Ended) p;
+                    giveUpRefusals(0);
                     end(Optional.of(e.reason()), e.message());
                     return;
                 }
                 case ERROR: {
                     Packet.Error e = (Packet.Error) p;
-                    if (refused != null) {
-                        events.accept(new NetEvent.NotDelivered(room, refused, e.message()));
-                        refused = null;
+                    if (!refusals.isEmpty() && isChatReason(e)) {
+                        events.accept(new NetEvent.NotDelivered(room, refusals.poll(), e.message()));
                     } else {
                         onError(e, now);
                     }
@@ -235,9 +253,7 @@ final class RoomSession {
                     break; // client-to-server types: not ours to handle
             }
         }
-        if (refused != null) {
-            events.accept(new NetEvent.NotDelivered(room, refused, "refused by the server"));
-        }
+        giveUpRefusals(1); // each Error follows its Accepted: only the last refusal's may still come
         acks.forEach(a -> chats.acked(a, now));
         if (reliableSeen) {
             for (Packet.Reliable r = deliveries.poll(); r != null; r = deliveries.poll()) {
@@ -246,6 +262,30 @@ final class RoomSession {
             send(new Packet.Ack(deliveries.cumulative(), deliveries.mask()));
         }
         status(now);
+    }
+
+    /** True when {@code d} opens with an Error that can be the reason for a refused chat. */
+    private static boolean startsWithReason(V2Datagram d) {
+        return !d.packets().isEmpty() && d.packets().get(0) instanceof Packet.Error e && isChatReason(e);
+    }
+
+    /** Errors about the session itself (NOT_REGISTERED, ...) are never a chat's reason: they go to {@link #onError}. */
+    private static boolean isChatReason(Packet.Error e) {
+        switch (e.code()) {
+            case NOT_REGISTERED:
+            case UNKNOWN_TOKEN:
+            case SERVER_SHUTTING_DOWN:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /** Reports all but the newest {@code keep} refusals as not delivered, without the server's reason. */
+    private void giveUpRefusals(int keep) {
+        while (refusals.size() > keep) {
+            events.accept(new NetEvent.NotDelivered(room, refusals.poll(), "refused by the server"));
+        }
     }
 
     private void onWelcome(Packet.Welcome w, long now) {

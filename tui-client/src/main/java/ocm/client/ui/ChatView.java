@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import ocm.client.command.ArgumentSplitter;
 import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
@@ -21,8 +22,8 @@ import ocm.protocol.ucrp.v2.Packet;
  * box. Network events arrive through {@link #onEvent} on the UI thread.
  */
 public final class ChatView implements View, ChatActions {
-    static final int MIN_COLUMNS = 60;
-    static final int MIN_ROWS = 12;
+    static final int MIN_COLUMNS = MINIMUM.getColumns();
+    static final int MIN_ROWS = MINIMUM.getRows();
 
     private final ClientApp app;
     private final CommandTable<ChatActions> commands;
@@ -178,6 +179,7 @@ public final class ChatView implements View, ChatActions {
 
     void select(int index) {
         if (index >= 0 && index < rooms.size()) {
+            app.expireFlash(); // a note about the room we were in would read as about this one
             current = index;
             rooms.get(index).seen();
         }
@@ -238,7 +240,8 @@ public final class ChatView implements View, ChatActions {
             return commands.completeName(word);
         }
         CommandTable.Completion kind = CommandTable.Completion.MEMBER;
-        if (before.startsWith("/")) {
+        boolean argument = before.startsWith("/");
+        if (argument) {
             String[] parts = before.strip().split("\\s+");
             kind = parts.length == 1 ? commands.argumentCompletion(parts[0]) : CommandTable.Completion.NONE;
         }
@@ -254,15 +257,24 @@ public final class ChatView implements View, ChatActions {
             default:
                 names = List.of();
         }
-        String lower = word.toLowerCase();
-        return CommandTable.sorted(names.stream().filter(n -> n.toLowerCase().startsWith(lower))
+        // A command's argument may be a name with spaces: matched without its opening quote, inserted quoted.
+        String lower = (argument && word.startsWith("\"") ? word.substring(1) : word).toLowerCase();
+        List<String> found = CommandTable.sorted(names.stream().filter(n -> n.toLowerCase().startsWith(lower))
                 .collect(Collectors.toList()));
+        return argument ? found.stream().map(ArgumentSplitter::quote).collect(Collectors.toList()) : found;
     }
 
     // ---- slash commands ------------------------------------------------------------------
 
     @Override
-    public void join(String room, Optional<String> password) {
+    public void join(String room, Optional<String> password) throws CommandException {
+        // "/join General 日本" reads 日本 as the password; when only the whole name is a room we know, say how to type it.
+        List<String> known = app.knownRoomNames();
+        Optional<String> whole = password.map(p -> room + " " + p).filter(known::contains);
+        if (whole.isPresent() && !known.contains(room)) {
+            throw new CommandException("no room named " + room + "; for " + whole.get() + " put the name in quotes: /join "
+                    + ArgumentSplitter.quote(whole.get()));
+        }
         app.enterRoom(false, room, password);
     }
 
@@ -342,11 +354,6 @@ public final class ChatView implements View, ChatActions {
     }
 
     // ---- drawing -------------------------------------------------------------------------
-
-    @Override
-    public TerminalSize minimumSize() {
-        return new TerminalSize(MIN_COLUMNS, MIN_ROWS);
-    }
 
     @Override
     public void draw(Canvas c) {

@@ -24,6 +24,8 @@ import ocm.protocol.tcrp.RoomListing.RoomSummary;
  */
 public final class ClientApp {
     static final long LOBBY_REFRESH_MILLIS = 5_000;
+    /** How long a note such as "left vault" stays on the status line. */
+    static final long FLASH_MILLIS = 5_000;
 
     /** Opens the network layer for a server; the tests pass a fake. */
     @FunctionalInterface
@@ -50,7 +52,11 @@ public final class ClientApp {
     private volatile ChatService service; // read by the shutdown hook
     private String user = "";
     private List<RoomSummary> lastRooms = List.of();
+    /** The status line's note: a passing one (expires, or goes on a room switch), or what is under way. */
     private String flash = "";
+    private boolean flashPasses;
+    /** Counts notes, so an expiry timer clears only the note it was set for. */
+    private long flashSerial;
     /** Set on the UI thread; read by the worker so a connection opened after Ctrl+Q asks nothing more. */
     private volatile boolean quitting;
     /** The service of a connect still listing the rooms (set and cleared on the worker), so quit can stop that request. */
@@ -154,13 +160,35 @@ public final class ClientApp {
         }, err -> lobby.message(true, err));
     }
 
+    /** Esc or q in the lobby: back to the chat when we are in a room, else back to the connect screen. */
     void leaveLobby() {
         if (chat.hasRooms()) {
             ui.show(chat);
             chat.currentRoom().ifPresent(RoomModel::seen);
+        } else if (entering > 0) {
+            lobby.message(false, "still waiting for the server to let you in; Ctrl+Q quits");
         } else {
-            quit();
+            disconnect();
         }
+    }
+
+    /**
+     * Back to the connect screen, its values kept, to connect again (another server or name). The
+     * connection is in no room now, so closing it waits for nothing; it runs on the worker all the same,
+     * queued before any new connect.
+     */
+    private void disconnect() {
+        ChatService s = service;
+        service = null;
+        lastRooms = List.of();
+        if (s != null) {
+            ui.background(() -> {
+                s.shutdown();
+                return Boolean.TRUE;
+            }, ok -> { }, err -> { });
+        }
+        connectView.back(s == null ? "" : "disconnected from " + s.server().host() + ":" + s.server().tcpPort());
+        ui.show(connectView);
     }
 
     void joinFromLobby(String room, boolean locked) {
@@ -203,7 +231,7 @@ public final class ClientApp {
             ui.show(chat); // already in it: just go there
             return;
         }
-        flash = (create ? "creating " : "joining ") + room + "...";
+        progress((create ? "creating " : "joining ") + room + "...");
         RoomRequest req = create ? RoomRequest.create(room, user, password) : RoomRequest.join(room, user, password);
         entering++;
         ui.background(() -> service.enter(req), m -> {
@@ -211,13 +239,13 @@ public final class ClientApp {
             entered(m);
         }, err -> {
             entering--;
-            flash = "";
+            progress("");
             report((create ? "cannot create " : "cannot join ") + room + ": " + err, dialog);
         });
     }
 
     private void entered(Membership m) {
-        flash = "";
+        progress("");
         chat.addRoom(m);
         ui.show(chat);
     }
@@ -247,7 +275,7 @@ public final class ClientApp {
             return;
         }
         quitting = true;
-        flash = "leaving all rooms...";
+        progress("leaving all rooms...");
         ChatService s = service;
         // A connect/join/list still waiting on the server holds the single worker thread: end it
         // now (thread-safe), or the shutdown queued behind it waits for the request's time limit.
@@ -315,11 +343,35 @@ public final class ClientApp {
         return names;
     }
 
+    /** A passing note on the status line ("left vault"): gone after {@link #FLASH_MILLIS} or on a room switch. */
     void flash(String text) {
         flash = text;
+        flashPasses = true;
+        long serial = ++flashSerial;
+        ui.runAfter(FLASH_MILLIS, () -> {
+            if (serial == flashSerial) {
+                expireFlash();
+            }
+        });
     }
 
+    /** A note for something under way ("joining x..."): stays until replaced or cleared. */
+    private void progress(String text) {
+        flash = text;
+        flashPasses = false;
+        flashSerial++;
+    }
+
+    /** Clears a passing note now (its time is up, or the user went to another room); a progress note stays. */
+    void expireFlash() {
+        if (flashPasses) {
+            flash = "";
+            flashPasses = false;
+        }
+    }
+
+    /** The note as the status line shows it: after a bar, so it does not read as part of the status. */
     String flashText() {
-        return flash;
+        return flash.isEmpty() ? "" : "│ " + flash;
     }
 }

@@ -7,7 +7,9 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +50,8 @@ public final class ClientUi {
     private Runnable ticker = () -> { };
     private long tickerPeriodNanos = Long.MAX_VALUE;
     private long nextTick = Long.MAX_VALUE;
+    /** One-shot tasks by due time (System.nanoTime), run on this thread: a note's expiry. */
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>(Comparator.comparingLong(Timed::dueNanos));
     private Thread thread;
     /** What ended the loop when it was not a normal stop (a terminal failure, an Error in a view). */
     private volatile Throwable failure;
@@ -110,6 +114,14 @@ public final class ClientUi {
         nextTick = System.nanoTime() + tickerPeriodNanos;
     }
 
+    private record Timed(long dueNanos, Runnable task) {
+    }
+
+    /** Runs {@code r} once on the UI thread after {@code millis}, then redraws. UI thread only. */
+    public void runAfter(long millis, Runnable r) {
+        timers.add(new Timed(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis), r));
+    }
+
     /** Ends the loop after the current iteration. */
     public void stop() {
         running = false;
@@ -163,6 +175,10 @@ public final class ClientUi {
                 if (System.nanoTime() - nextTick >= 0) {
                     nextTick = System.nanoTime() + tickerPeriodNanos;
                     runSafely(ticker);
+                    dirty = true;
+                }
+                while (!timers.isEmpty() && System.nanoTime() - timers.peek().dueNanos() >= 0) {
+                    runSafely(timers.poll().task());
                     dirty = true;
                 }
                 if (screen.doResizeIfNecessary() != null) {

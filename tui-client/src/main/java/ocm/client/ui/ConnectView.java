@@ -43,6 +43,13 @@ public final class ConnectView implements View {
         hint = "edit the values and press Enter to retry";
     }
 
+    /** Shown again after the lobby (Esc): the values stay as they were, ready to connect again. */
+    public void back(String why) {
+        busy = false;
+        show(false, why);
+        hint = "Enter connects again";
+    }
+
     @Override
     public void handle(KeyStroke key) {
         if (busy) {
@@ -93,26 +100,24 @@ public final class ConnectView implements View {
     public void draw(Canvas c) {
         Theme t = c.theme();
         int row = 1;
-        for (String line : banner) {
-            c.text(2, row++, line, c.width() - 4, t.accent(), t.background(), SGR.BOLD);
+        // The form needs 11 rows and the bottom bar one: the banner shows only when it fits above them.
+        if (c.height() >= banner.size() + 12) {
+            for (String line : banner) {
+                c.text(2, row++, line, c.width() - 4, t.accent(), t.background(), SGR.BOLD);
+            }
+            row++;
         }
-        row++;
         c.text(2, row, "Connect to a server", c.width() - 4, t.foreground(), t.background(), SGR.BOLD);
         form.draw(c, 4, row + 2, Math.min(60, c.width() - 8));
         c.text(4, row + 7, message, c.width() - 8, error ? t.error() : t.system());
         c.text(4, row + 8, hint, c.width() - 8, t.system());
         c.fill(0, c.height() - 1, c.width(), t.barBackground());
-        c.text(1, c.height() - 1, "Enter connect · Tab/Up/Down next field · Esc quit · F1 help", c.width() - 2,
+        c.text(1, c.height() - 1, "Enter connect · Tab/Up/Down field · Esc quit · F1 help", c.width() - 2,
                 t.barForeground(), t.barBackground());
     }
 
     @Override
     public TerminalPosition cursor(TerminalSize size) {
         return busy ? null : form.cursor();
-    }
-
-    @Override
-    public TerminalSize minimumSize() {
-        return new TerminalSize(50, banner.size() + 12);
     }
 }

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
+import ocm.client.command.ArgumentSplitter;
 
 /**
  * The input box's state: text, cursor, history and Tab completion, with the usual Emacs-style
@@ -184,6 +185,11 @@ public final class InputLine {
         int start = cursor;
         while (start > 0 && text.charAt(start - 1) != ' ') {
             start--;
+        }
+        // A command's quoted argument still open ("/join "General 日") is one word, spaces and all.
+        int quote = text.startsWith("/") ? ArgumentSplitter.openQuote(text.substring(0, cursor)) : -1;
+        if (quote >= 0) {
+            start = quote;
         }
         String word = text.substring(start, cursor);
         List<String> found = completer.complete(text.substring(0, start), word);

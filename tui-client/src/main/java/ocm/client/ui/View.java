@@ -6,6 +6,9 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 /** One screen (connect, lobby, chat) or a dialog drawn over one. Used on the UI thread only. */
 public interface View {
+    /** The smallest terminal every screen works in (the chat's three columns need 60; its bars, 12 rows). */
+    TerminalSize MINIMUM = new TerminalSize(60, 12);
+
     void draw(Canvas canvas);
 
     void handle(KeyStroke key);
@@ -17,6 +20,6 @@ public interface View {
 
     /** Below this the screen shows "terminal too small" instead of drawing. */
     default TerminalSize minimumSize() {
-        return new TerminalSize(60, 16);
+        return MINIMUM;
     }
 }

@@ -72,6 +72,31 @@ class CommandTableTest {
     }
 
     @Test
+    void namesWithSpacesAreTypedInDoubleQuotes() throws Exception {
+        table.run("/join \"General 日本\"", r, false);
+        table.run("/join \"my \\\"den\\\"\"", r, false);
+        table.run("/create \"my den\" \"pass word\"", r, false);
+        table.run("/kick \"bob smith\" too \"loud", r, true);
+        table.run("/me says \"hi", r, false);
+        assertEquals(List.of("join General 日本 -", "join my \"den\" -", "create my den pass word", "kick bob smith [too \"loud]", "me says \"hi"), r.calls);
+    }
+
+    @Test
+    void anUnclosedQuoteIsAnErrorAndNothingRuns() {
+        CommandException e = assertThrows(CommandException.class, () -> table.run("/join \"General 日本", r, false));
+        assertTrue(e.getMessage().contains("unclosed quote"), e.getMessage());
+        assertTrue(r.calls.isEmpty());
+    }
+
+    @Test
+    void aNameWithSpacesTypedWithoutQuotesIsNotTakenAsAPassword() {
+        CommandException e = assertThrows(CommandException.class, () -> table.run("/join General 日本 x", r, false));
+        assertTrue(e.getMessage().contains("too many arguments") && e.getMessage().contains("\"my room\""),
+                e.getMessage());
+        assertTrue(r.calls.isEmpty());
+    }
+
+    @Test
     void missingArgumentsGiveTheUsage() {
         CommandException e = assertThrows(CommandException.class, () -> table.run("/join", r, false));
         assertEquals("usage: /join ROOM [PASSWORD]", e.getMessage());

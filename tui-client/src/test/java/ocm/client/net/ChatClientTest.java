@@ -124,6 +124,47 @@ class ChatClientTest {
     }
 
     @Test
+    void aRefusalsReasonInTheNextDatagramReachesTheNotDeliveredLine() throws Exception {
+        joinAndWelcome(500);
+        long id = client.send(ROOM, "burst 72", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class);
+        // The server's datagram was full after the Accepted: its Error opens the next one.
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 0, 1));
+        udp.send(ROOM, new Packet.Error(ErrorCode.RATE_LIMITED, "slow down: at most 5 messages per second"),
+                new Packet.Pong(0, 0));
+        NetEvent.NotDelivered n = log.await(NetEvent.NotDelivered.class, e -> e.localId() == id);
+        assertEquals("slow down: at most 5 messages per second", n.reason());
+        log.await(NetEvent.Status.class, s -> s.unacked() == 0); // the second datagram is handled too
+        assertTrue(log.of(NetEvent.Notice.class).isEmpty(), log.all().toString());
+    }
+
+    @Test
+    void twoRefusalsInOneDatagramEachGetTheirReason() throws Exception {
+        joinAndWelcome(500);
+        long first = client.send(ROOM, "one", false);
+        Packet.Chat c1 = udp.expect(Packet.Chat.class, c -> c.text().equals("one"));
+        long second = client.send(ROOM, "two", false);
+        Packet.Chat c2 = udp.expect(Packet.Chat.class, c -> c.text().equals("two"));
+        udp.send(ROOM, new Packet.Accepted(c1.seq(), 0, 1), new Packet.Error(ErrorCode.RATE_LIMITED, "slow down 1"),
+                new Packet.Accepted(c2.seq(), 0, 1));
+        udp.send(ROOM, new Packet.Error(ErrorCode.RATE_LIMITED, "slow down 2"));
+        assertEquals("slow down 1", log.await(NetEvent.NotDelivered.class, e -> e.localId() == first).reason());
+        assertEquals("slow down 2", log.await(NetEvent.NotDelivered.class, e -> e.localId() == second).reason());
+        assertTrue(log.of(NetEvent.Notice.class).isEmpty(), log.all().toString());
+    }
+
+    @Test
+    void aRefusalWhoseReasonWasLostIsStillReported() throws Exception {
+        joinAndWelcome(500);
+        long id = client.send(ROOM, "spam", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class);
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 0, 1));
+        udp.send(ROOM, new Packet.Pong(0, 0)); // not the Error: that one was lost
+        NetEvent.NotDelivered n = log.await(NetEvent.NotDelivered.class, e -> e.localId() == id);
+        assertEquals("refused by the server", n.reason());
+    }
+
+    @Test
     void chatNeverAcknowledgedIsGivenUp() throws Exception {
         joinAndWelcome(500);
         long id = client.send(ROOM, "into the void", false);

@@ -36,6 +36,26 @@ final class UiHarness implements AutoCloseable {
         ui.post(app::begin);
     }
 
+    /** The connect screen with the defaults filled in, waiting for a name. */
+    static UiHarness connectScreen(ClientApp.Connector connector, Path dir, TerminalSize size) throws Exception {
+        UiHarness h = new UiHarness(connector, new ClientApp.Start(ocm.client.config.ClientSettings.DEFAULTS,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()), dir, size);
+        h.await("Connect to a server");
+        return h;
+    }
+
+    /** Straight into the chat (--name alice --join room), its link shown live. */
+    static UiHarness chatIn(ocm.client.testing.FakeChatService fake, String room, Path dir, TerminalSize size)
+            throws Exception {
+        ocm.client.config.ClientSettings v = new ocm.client.config.ClientSettings("127.0.0.1", 9090, 9091, "alice");
+        UiHarness h = new UiHarness(a -> fake, new ClientApp.Start(v, java.util.Optional.empty(),
+                java.util.Optional.of(room), java.util.Optional.empty()), dir, size);
+        h.await("you joined " + room);
+        fake.emit(new ocm.client.net.NetEvent.Status(room, ocm.client.net.NetEvent.LinkState.LIVE, 12, 0));
+        h.await("[connected] rtt 12 ms");
+        return h;
+    }
+
     void type(String text) {
         text.codePoints().forEach(cp -> {
             for (char ch : Character.toChars(cp)) {

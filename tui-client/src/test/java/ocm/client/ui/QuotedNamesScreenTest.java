@@ -1,0 +1,104 @@
+package ocm.client.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Path;
+import java.util.List;
+import ocm.client.net.NetEvent;
+import ocm.client.testing.FakeChatService;
+import ocm.protocol.tcrp.RoomListing.RoomSummary;
+import ocm.protocol.ucrp.v2.Packet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Room and user names with spaces in slash commands: typed in double quotes, completed with them. */
+class QuotedNamesScreenTest {
+    private static final TerminalSize SIZE = new TerminalSize(100, 30);
+    @TempDir
+    Path dir;
+    private final FakeChatService fake = new FakeChatService();
+    private UiHarness ui;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+
+    @Test
+    void joinTakesAQuotedRoomNameWithSpaces() throws Exception {
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
+        ui.line("/join \"General 日本\"");
+        ui.await("you joined General 日本");
+        assertEquals("General 日本", fake.entered.get(1).room());
+        assertTrue(fake.entered.get(1).password().isEmpty());
+    }
+
+    @Test
+    void aKnownNameWithASpaceTypedWithoutQuotesGetsAHintNotAJoin() throws Exception {
+        fake.rooms.add(new RoomSummary("General 日本", "bob", 2, false));
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE); // the connect listed the rooms
+        ui.line("/join General 日本");
+        ui.await("no room named General; for General 日本 put the name in");
+        ui.await("quotes: /join \"General 日本\"");
+        assertEquals(1, fake.entered.size()); // only the starting join
+    }
+
+    @Test
+    void anUnclosedQuoteIsAnErrorLineAndNothingIsAsked() throws Exception {
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
+        ui.line("/join \"General 日本");
+        ui.await("unclosed quote");
+        assertEquals(1, fake.entered.size()); // only the starting join
+    }
+
+    @Test
+    void tabCompletesARoomNameWithSpacesInQuotes() throws Exception {
+        fake.rooms.add(new RoomSummary("General 日本", "bob", 2, false));
+        fake.rooms.add(new RoomSummary("lobby", "bob", 2, false));
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
+        ui.key(KeyType.F2); // the lobby learns the server's rooms
+        ui.await("General 日本");
+        ui.key(KeyType.Escape);
+        ui.await("lobby >");
+        ui.type("/join Gen");
+        ui.key(KeyType.Tab);
+        ui.await("lobby > /join \"General 日本\" ");
+        ui.key(KeyType.Enter);
+        ui.await("you joined General 日本");
+        assertEquals("General 日本", fake.entered.get(1).room());
+    }
+
+    @Test
+    void tabCompletesAQuotedNameAlreadyBegun() throws Exception {
+        fake.rooms.add(new RoomSummary("General 日本", "bob", 2, false));
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
+        ui.key(KeyType.F2);
+        ui.await("General 日本");
+        ui.key(KeyType.Escape);
+        ui.await("lobby >");
+        ui.type("/join \"General 日");
+        ui.key(KeyType.Tab);
+        ui.await("lobby > /join \"General 日本\" ");
+    }
+
+    @Test
+    void kickCompletesAndTakesAMemberNameWithASpace() throws Exception {
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
+        ui.line("/create den");
+        ui.await("you created den");
+        fake.emit(new NetEvent.Members("den", List.of(new Packet.Member("alice", true, false),
+                new Packet.Member("bob smith", false, false))));
+        ui.await("bob smith");
+        ui.type("/kick bo");
+        ui.key(KeyType.Tab);
+        ui.await("den > /kick \"bob smith\" ");
+        ui.line("spamming");
+        ui.awaitCondition(() -> fake.calls.contains("kick den bob smith"), "the kick of 'bob smith' sent");
+    }
+}

@@ -1,0 +1,70 @@
+package ocm.client.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import java.nio.file.Path;
+import ocm.client.testing.FakeChatService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The status line's passing note ("left two"): set apart from the status, gone when its time is up or on a room switch. */
+class StatusNoteTest {
+    private static final TerminalSize SIZE = new TerminalSize(100, 30);
+    @TempDir
+    Path dir;
+    private final FakeChatService fake = new FakeChatService();
+    private UiHarness ui;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+
+    private void leaveTwoOfThree() throws Exception {
+        ui = UiHarness.chatIn(fake, "one", dir, SIZE);
+        ui.line("/join two");
+        ui.await("you joined two");
+        ui.line("/join three");
+        ui.await("you joined three");
+        ui.alt('2');
+        ui.await("two >");
+        ui.line("/leave");
+        ui.await("left two");
+    }
+
+    @Test
+    void aNoteIsSetApartFromTheStatusAndGoesWhenItsTimeIsUp() throws Exception {
+        leaveTwoOfThree();
+        String status = ui.row("left two");
+        assertTrue(status.matches(" \\[registering\\] rtt - · unacked 0 · three +│ left two +"), status);
+        ui.ui.post(ui.app::expireFlash); // what the timer runs after ClientApp.FLASH_MILLIS
+        ui.awaitGone("left two");
+        assertTrue(ui.row("[registering]").contains("F1 help"), ui.text());
+    }
+
+    @Test
+    void aNoteGoesWhenTheUserSwitchesRoom() throws Exception {
+        leaveTwoOfThree();
+        ui.alt('2'); // room three, now second
+        ui.await("three >");
+        ui.awaitGone("left two");
+    }
+
+    @Test
+    void aJoinUnderWayStaysUntilItEnds() throws Exception {
+        ui = UiHarness.chatIn(fake, "one", dir, SIZE);
+        fake.hang.add("silent");
+        ui.line("/join silent");
+        ui.await("│ joining silent...");
+        ui.ui.post(ui.app::expireFlash);
+        ui.alt('1');
+        String s = ui.await("one >");
+        assertTrue(s.contains("joining silent..."), s);
+        assertFalse(s.contains("F1 help"), s);
+    }
+}
