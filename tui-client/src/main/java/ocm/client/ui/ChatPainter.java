@@ -12,6 +12,9 @@ import ocm.protocol.ucrp.v2.Packet;
 
 /** Draws the chat screen: title, room list, messages, members, status line and input box. */
 final class ChatPainter {
+    /** Columns a status-line note keeps however long the status is: enough to see what it is about. */
+    private static final int NOTE_MIN = 12;
+
     private final ChatView view;
     private final ClientApp app;
 
@@ -105,7 +108,10 @@ final class ChatPainter {
         String status = room.map(this::status).orElse("[no room]");
         // Cleaned before it is measured: the flash may hold a room name with marks or emoji.
         String right = app.flashText().isEmpty() ? "F1 help" : Canvas.clean(app.flashText());
-        int rw = Cells.width(right);
+        // The status keeps its room name: a passing note gets what is left, cut at its end, but
+        // never less than NOTE_MIN columns.
+        int noteRoom = Math.max(NOTE_MIN, c.width() - Cells.width(Canvas.clean(status)) - 3);
+        int rw = Cells.width(Cells.fit(right, Math.min(Cells.width(right), noteRoom)));
         c.text(1, row, status, c.width() - rw - 3, t.barForeground(), t.barBackground());
         c.text(Math.max(1, c.width() - rw - 1), row, right, rw, t.barForeground(), t.barBackground());
     }

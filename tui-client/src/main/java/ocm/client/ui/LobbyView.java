@@ -9,6 +9,9 @@ import ocm.protocol.tcrp.RoomListing.RoomSummary;
 
 /** The server's rooms: arrows move, Enter joins (asking a locked room's password), c creates, r refreshes. */
 public final class LobbyView implements View {
+    private static final String KEYS = "Up/Down move · Enter join · c create · r refresh · Esc/q back · F1 help";
+    private static final String SHORT_KEYS = "Enter join · c create · r refresh · q back · F1 help";
+
     private final ClientApp app;
     private List<RoomSummary> rooms = List.of();
     private int selected;
@@ -98,8 +101,8 @@ public final class LobbyView implements View {
         }
         c.text(2, c.height() - 2, message, c.width() - 4, error ? t.error() : t.system());
         c.fill(0, c.height() - 1, c.width(), t.barBackground());
-        c.text(1, c.height() - 1, "Up/Down move · Enter join · c create · r refresh · Esc/q back · F1 help",
-                c.width() - 2, t.barForeground(), t.barBackground());
+        String keys = c.width() - 2 >= KEYS.length() ? KEYS : SHORT_KEYS; // the short one fits the minimum width
+        c.text(1, c.height() - 1, keys, c.width() - 2, t.barForeground(), t.barBackground());
     }
 
     /** Pads or cuts to exactly {@code columns} screen columns. */

@@ -37,6 +37,7 @@ class MinimumSizeTest {
         s = ui.await("general");
         assertTrue(ui.row("general").contains("bob"), s);
         assertFalse(s.contains("too small"), s);
+        assertTrue(s.contains("q back · F1 help"), "the lobby's keys, whole: " + s);
     }
 
     @Test

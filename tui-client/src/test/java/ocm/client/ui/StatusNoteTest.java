@@ -48,6 +48,16 @@ class StatusNoteTest {
     }
 
     @Test
+    void atTheMinimumWidthALongNoteIsCutBeforeTheStatusLosesItsRoomName() throws Exception {
+        ui = UiHarness.chatIn(fake, "first", dir, new TerminalSize(60, 12));
+        ui.line("/join lengthy-room");
+        ui.await("you joined lengthy-room");
+        ui.line("/leave");
+        String screen = ui.await("│ left");
+        assertTrue(ui.row("│ left").contains("· first │"), "the room name stays whole:\n" + screen);
+    }
+
+    @Test
     void aNoteGoesWhenTheUserSwitchesRoom() throws Exception {
         leaveTwoOfThree();
         ui.alt('2'); // room three, now second
