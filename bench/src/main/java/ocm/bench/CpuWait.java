@@ -21,18 +21,20 @@ record CpuWait(long relayWaitNanos, long relaySlices, long benchWaitNanos, long 
     /** The figures so far; empty where {@code /proc} has no schedstat (not Linux, or schedstats off). */
     static Optional<CpuWait> now() {
         long[] sums = new long[4];
+        boolean read = false;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 try {
                     add(sums, Files.readString(task.resolve("comm")).strip(), Files.readString(task.resolve("schedstat")));
+                    read = true;
                 } catch (IOException e) {
-                    // the thread ended between the listing and the read: it no longer counts
+                    // the thread ended between the listing and the read, or the kernel keeps no schedstat
                 }
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return Optional.empty();
         }
-        return Optional.of(new CpuWait(sums[0], sums[1], sums[2], sums[3]));
+        return read ? Optional.of(new CpuWait(sums[0], sums[1], sums[2], sums[3])) : Optional.empty();
     }
 
     /** Adds one thread's {@code schedstat} line ("run-ns wait-ns slices") to the relay's or the bench's sums. */
