@@ -56,6 +56,12 @@ record BenchReport(String protocol, int rooms, int members, int senders, int idl
             b.append(String.format(Locale.ROOT, "server (window and drain): %d retransmissions, drops %s%n",
                     r.server().retransmissions(), r.server().drops().isEmpty() ? "none" : r.server().drops()));
         }
+        if (r.cpuWait() != null) {
+            CpuWait w = r.cpuWait();
+            b.append(String.format(Locale.ROOT, "runnable but waiting for a vCPU: relay thread %.0f ms over %d wake-ups, "
+                            + "bench thread(s) %.0f ms over %d%n",
+                    w.relayWaitNanos() / 1e6, w.relaySlices(), w.benchWaitNanos() / 1e6, w.benchSlices()));
+        }
         if (r.serverCpuSeconds() != null) {
             double relay = r.relayCpuSeconds() == null ? 0 : r.relayCpuSeconds();
             b.append(String.format(Locale.ROOT, "server CPU %.2f s (%.0f%% of one core; relay thread %.0f%%), "

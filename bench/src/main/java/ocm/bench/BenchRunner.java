@@ -178,7 +178,9 @@ final class BenchRunner {
         long relay0 = server.relayCpuNanos().orElse(0);
         java.util.Optional<ServerStats> stats0 = server.stats();
         long process0 = processCpuNanos();
+        java.util.Optional<CpuWait> wait0 = CpuWait.now();
         sleepNanos(end - System.nanoTime());
+        java.util.Optional<CpuWait> wait = wait0.flatMap(before -> CpuWait.now().map(after -> after.since(before)));
         long server1 = server.cpuNanos().orElse(0);
         long relay1 = server.relayCpuNanos().orElse(0);
         long process1 = processCpuNanos();
@@ -190,7 +192,7 @@ final class BenchRunner {
         Double serverCpu = server.cpuNanos().isPresent() ? (server1 - server0) / 1e9 : null;
         Double relayCpu = server.relayCpuNanos().isPresent() ? (relay1 - relay0) / 1e9 : null;
         StepResult r = StepResult.of(rate, config.durationSeconds(), total, config.members(), serverCpu, relayCpu, serverStats,
-                (process1 - process0) / 1e9);
+                (process1 - process0) / 1e9, wait.orElse(null));
         progress.accept(BenchReport.describe(r).stripTrailing());
         return r;
     }

@@ -17,7 +17,7 @@ class RateSearchTest {
         long delivered = rate <= capacity ? expected : (long) (expected * capacity / rate);
         double loss = 100.0 * (expected - delivered) / expected;
         return new StepResult(rate, 1, sent, sent, expected, delivered, loss, delivered, 0.1, 0.2, 0.3,
-                0, 0, 0, 0, 0, 0, 0, ended, 0, 0, null, null, 0.1, null);
+                0, 0, 0, 0, 0, 0, 0, ended, 0, 0, null, null, 0.1, null, null);
     }
 
     @Test
