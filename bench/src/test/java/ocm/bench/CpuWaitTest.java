@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class CpuWaitTest {
@@ -27,21 +28,24 @@ class CpuWaitTest {
     void onLinuxABenchThreadThatRanIsCounted() throws InterruptedException {
         assumeTrue(Files.exists(Path.of("/proc/self/task")),
                 "no /proc: not Linux");
+        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         Thread t = new Thread(() -> {
             long until = System.nanoTime() + 20_000_000;
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
+            ran.countDown();
             try {
-                Thread.sleep(200);
+                done.await(); // alive, so its /proc entry is there to read
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "ocm-bench-test");
         t.start();
-        Thread.sleep(100);
+        ran.await();
         Optional<CpuWait> w = CpuWait.now();
-        t.interrupt();
+        done.countDown();
         t.join();
         assumeTrue(w.isPresent(), "the kernel keeps no schedstat");
         assertTrue(w.get().benchSlices() >= 1, w.get().toString());

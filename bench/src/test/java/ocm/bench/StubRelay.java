@@ -30,7 +30,9 @@ import ocm.protocol.ucrp.v2.V2Datagram;
 
 /**
  * Test fixture, not a server: the least of TCRP and UCRP v1/v2 that lets the bench run end to end
- * (tokens, register, Welcome, Accepted, relay with dseq). No retransmission, no checks.
+ * (tokens, register, Welcome, Accepted, relay with dseq). No retransmission, no checks, but a
+ * chat the bench sends again (its Accepted came late on a loaded machine) is accepted again and
+ * not relayed twice, and a repeated Register keeps the session, as the real server does.
  */
 final class StubRelay implements AutoCloseable {
     private static final class Member {
@@ -39,6 +41,9 @@ final class StubRelay implements AutoCloseable {
         SocketAddress address;
         boolean v2;
         int dseq;
+        int session;
+        /** Chat seq -> the message id it was relayed as. */
+        final java.util.Map<Integer, Integer> relayed = new java.util.HashMap<>();
 
         Member(String room, String name) {
             this.room = room;
@@ -144,11 +149,18 @@ final class StubRelay implements AutoCloseable {
         for (Packet p : d.packets()) {
             if (p instanceof Packet.Register r) {
                 m.address = from;
-                m.v2 = true;
-                m.dseq = 1000;
-                send(m, new Packet.Welcome(r.session(), m.dseq, System.currentTimeMillis()));
+                if (!m.v2 || m.session != r.session()) {
+                    m.v2 = true;
+                    m.session = r.session();
+                    m.dseq = 1000;
+                }
+                send(m, new Packet.Welcome(r.session(), 1000, System.currentTimeMillis()));
             } else if (p instanceof Packet.Chat c) {
-                int id = relay(m, c.text());
+                Integer id = m.relayed.get(c.seq());
+                if (id == null) {
+                    id = relay(m, c.text());
+                    m.relayed.put(c.seq(), id);
+                }
                 send(m, new Packet.Accepted(c.seq(), id, System.currentTimeMillis()));
             } else if (p instanceof Packet.Ping ping) {
                 send(m, new Packet.Pong(ping.nonce(), System.currentTimeMillis()));
