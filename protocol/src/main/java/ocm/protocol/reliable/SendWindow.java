@@ -129,8 +129,15 @@ public final class SendWindow<T> {
         return true;
     }
 
-    /** Acknowledges everything up to {@code cumulative} and bit i of {@code bits} for cumulative+1+i. Returns how many were outstanding. */
+    /**
+     * Acknowledges everything up to {@code cumulative} and bit i of {@code bits} for cumulative+1+i.
+     * Returns how many were outstanding. A cumulative past the last number sent cannot come from
+     * this stream (a peer still acking an older session, or a forged ack): it acknowledges nothing.
+     */
     public int ack(int cumulative, long bits, long now) {
+        if (Seq.after(cumulative, next - 1)) {
+            return 0;
+        }
         int n = 0;
         for (int s = base; !Seq.after(s, cumulative) && Seq.before(s, next); s++) {
             if (ack(s, now)) {

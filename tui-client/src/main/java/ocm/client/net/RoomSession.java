@@ -215,7 +215,9 @@ final class RoomSession {
                 case MESSAGE:
                 case EVENT:
                 case MEMBERS:
-                    if (phase == Phase.LIVE || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING) {
+                    // Not while confirming: they may be numbered by a session the server made anew,
+                    // which only its Welcome tells; an Ack from the old numbering would be wrong.
+                    if ((phase == Phase.LIVE && !confirming) || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING) {
                         Packet.Reliable r = (Packet.Reliable) p;
                         deliveries.offer(r.dseq(), r);
                         reliableSeen = true;

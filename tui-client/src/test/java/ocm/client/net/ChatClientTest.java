@@ -234,6 +234,22 @@ class ChatClientTest {
     }
 
     @Test
+    void whileCheckingTheSessionDeliveriesAreNeitherTakenNorAckedUntilTheWelcome() throws Exception {
+        int f = joinAndWelcome(200);
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+        Packet.Register r = udp.expect(Packet.Register.class);
+        // The restarted server made the session anew from 9000; its Welcome's datagram is late.
+        udp.send(ROOM, msg(9001, 5, "early"));
+        udp.send(ROOM, new Packet.Welcome(r.session(), 9000, 10_000),
+                new Packet.MemberList(9000, List.of(new Packet.Member("alice", false, false))));
+        Packet.Ack first = udp.expect(Packet.Ack.class);
+        assertEquals(9000, first.cumulative(), "no ack in the old numbering (" + f + "), which the server would misread");
+        udp.send(ROOM, msg(9001, 5, "early")); // the server's retransmission
+        log.await(NetEvent.Message.class, m -> m.msgId() == 5);
+        assertEquals(List.of("early"), log.messageTexts());
+    }
+
+    @Test
     void aSessionCheckThatGetsNoAnswerIsAskedAgain() throws Exception {
         joinAndWelcome(200);
         udp.send(ROOM, new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
