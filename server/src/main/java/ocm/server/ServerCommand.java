@@ -65,7 +65,7 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Remove a v2 member silent this long (they ping every 5 s). Default: ${DEFAULT-VALUE}.")
     int v2Idle;
 
-    @Option(names = "--history", defaultValue = "100", description = "Recent messages kept per room and sent to joiners. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--history", defaultValue = "100", description = "Recent messages kept per room and sent to joiners, 0..10000. Default: ${DEFAULT-VALUE}.")
     int history;
 
     @Option(names = "--new-rooms-per-ip", defaultValue = "20", paramLabel = "N",

@@ -15,6 +15,9 @@ public record ServerConfig(String host, int tcpPort, int udpPort, Optional<Path>
                            Duration tcpRequestDeadline, double messagesPerSecond, int burst,
                            Duration v1IdleTimeout, Duration v2IdleTimeout, int historySize,
                            Duration saveInterval, Duration sweepInterval, int maxBacklog) {
+    /** Messages kept per room at most: a joiner is sent at most a backlog's worth anyway, and the state file 64 KiB a room. */
+    public static final int MAX_HISTORY = 10_000;
+
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -31,8 +34,8 @@ public record ServerConfig(String host, int tcpPort, int udpPort, Optional<Path>
         positive(burst, "burst");
         positive(v1IdleTimeout, "v1 idle timeout");
         positive(v2IdleTimeout, "v2 idle timeout");
-        if (historySize < 0) {
-            throw new IllegalArgumentException("history size must be >= 0, got " + historySize);
+        if (historySize < 0 || historySize > MAX_HISTORY) {
+            throw new IllegalArgumentException("history size must be 0.." + MAX_HISTORY + ", got " + historySize);
         }
         positive(saveInterval, "save interval");
         positive(sweepInterval, "sweep interval");

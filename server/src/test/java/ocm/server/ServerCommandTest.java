@@ -49,6 +49,9 @@ class ServerCommandTest {
         assertEquals("chat server: max rooms must be > 0, got -1", r.err());
         assertEquals(2, run("--v2-idle-timeout", "0", "--data-dir", dir.toString()).status());
         assertEquals(2, run("--rate", "-5", "--data-dir", dir.toString()).status());
+        Run history = run("--history", "10001", "--data-dir", dir.toString());
+        assertEquals(2, history.status());
+        assertTrue(history.err().contains("history size must be 0..10000, got 10001"), history.err());
     }
 
     @Test

@@ -22,7 +22,6 @@ public final class DeliveryStream {
 
     private final int session;
     private final int firstDseq;
-    private final int firstChatSeq;
     private final long welcomeTime;
     private final SendWindow<Outgoing> window;
     private final ReceiveWindow<Packet.Chat> chats;
@@ -47,7 +46,6 @@ public final class DeliveryStream {
         this.session = session;
         this.firstDseq = firstDseq;
         this.welcomeTime = now;
-        this.firstChatSeq = nextChatSeq;
         this.window = new SendWindow<>(WINDOW, firstDseq, new RttEstimator());
         this.chats = new ReceiveWindow<>(CHAT_WINDOW, nextChatSeq);
         this.maxBacklog = maxBacklog;
@@ -74,11 +72,6 @@ public final class DeliveryStream {
 
     public int firstDseq() {
         return firstDseq;
-    }
-
-    /** The chat seq this session's receive window started at. */
-    public int firstChatSeq() {
-        return firstChatSeq;
     }
 
     public long welcomeTime() {

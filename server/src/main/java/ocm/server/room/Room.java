@@ -218,6 +218,21 @@ public final class Room {
         return Optional.empty();
     }
 
+    /**
+     * The kept messages {@code sender} sent as chats {@code fromSeq} .. {@code fromSeq + count - 1}
+     * (wrap-safe), oldest first: one pass over the history whatever the count.
+     */
+    public List<ChatRecord> chatsFrom(String sender, int fromSeq, int count) {
+        List<ChatRecord> out = new ArrayList<>();
+        for (ChatRecord r : history) {
+            if (r.senderSeq() != ChatRecord.NO_SEQ && Integer.compareUnsigned((int) r.senderSeq() - fromSeq, count) < 0
+                    && r.sender().equals(sender)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     public List<ChatRecord> history() {
         return new ArrayList<>(history);
     }

@@ -36,14 +36,21 @@ final class RequestWorkers {
 
     /**
      * Runs {@code work} on a worker, then {@code then} with its result on the thread that calls
-     * {@link #runFinished}. False, and nothing runs, when the queue is full or the pool shut down.
+     * {@link #runFinished}; with null if the work threw (even an Error), so what {@code then}
+     * releases is always released. False, and nothing runs, when the queue is full or the pool
+     * shut down.
      */
     <T> boolean submit(Supplier<T> work, Consumer<T> then) {
         try {
             pool.execute(() -> {
-                T result = work.get();
-                finished.add(() -> then.accept(result));
-                wakeup.run();
+                T result = null;
+                try {
+                    result = work.get();
+                } finally {
+                    T r = result;
+                    finished.add(() -> then.accept(r));
+                    wakeup.run();
+                }
             });
             return true;
         } catch (RejectedExecutionException e) {

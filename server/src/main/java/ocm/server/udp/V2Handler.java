@@ -218,10 +218,8 @@ final class V2Handler {
         DeliveryStream old = m.stream();
         Room room = m.room();
         if (old != null && old.session() == reg.session()) {
+            // Only the Welcome: chats it re-sends after it are each accepted again on their own.
             outbox.sendNow(room.nameUtf8(), from, new Packet.Welcome(old.session(), old.firstDseq(), old.welcomeTime()));
-            if (from.equals(m.address()) && !old.owesHistory()) {
-                acceptAgain(m, reg.nextSeq(), old.firstChatSeq());
-            }
             return;
         }
         if (m.newSessions() == null) {
@@ -348,14 +346,17 @@ final class V2Handler {
         return behind > 0 && behind <= DeliveryStream.CHAT_WINDOW ? known : nextSeq;
     }
 
-    /** Accepted again for the chats {@code from} up to {@code until} (exclusive) that history still holds. */
+    /**
+     * Accepted again for the chats {@code from} up to {@code until} (exclusive, at most a chat
+     * window) that history still holds, then an Ack of the chat stream for the rest.
+     */
     private void acceptAgain(Member m, int from, int until) {
         int n = until - from;
         if (n <= 0 || n > DeliveryStream.CHAT_WINDOW) {
             return;
         }
-        for (int seq = from; seq != until; seq++) {
-            acceptAgain(m, seq);
+        for (ChatRecord r : m.room().chatsFrom(m.name(), from, n)) {
+            outbox.accepted(m, (int) r.senderSeq(), r.msgId(), r.timestampMillis());
         }
         // Also covers the processed chats history no longer holds (refused ones, or cut off).
         ReceiveWindow<Packet.Chat> w = m.stream().chats();

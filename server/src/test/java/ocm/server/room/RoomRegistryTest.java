@@ -175,4 +175,21 @@ class RoomRegistryTest {
         assertFalse(shown.contains(t.substring(10)));
         assertTrue(shown.length() < 12);
     }
+
+    @Test
+    void aSendersChatsAreFoundBySeqAcrossTheWrapAndNoOneElses() throws Exception {
+        RoomRegistry big = new RoomRegistry(new RoomRegistry.Limits(10, 3, 100, 10, 10), new Tokens());
+        Room room = big.create("r", "host", Optional.empty(), 2, null, 0).room();
+        room.record(1, false, "bob", "a", 0xFFFF_FFFEL);
+        room.record(2, false, "carol", "not bob's", 0xFFFF_FFFFL);
+        room.record(3, false, "bob", "b", 0xFFFF_FFFFL);
+        room.record(4, false, "bob", "v1 line");
+        room.record(5, false, "bob", "c", 0L);
+        room.record(6, false, "bob", "d", 1L);
+        assertEquals(List.of("a", "b", "c"), room.chatsFrom("bob", -2, 3).stream().map(ChatRecord::text).toList());
+        assertEquals(List.of("b"), room.chatsFrom("bob", -1, 1).stream().map(ChatRecord::text).toList());
+        assertEquals(List.of(), room.chatsFrom("bob", 2, 256));
+        assertEquals(3, room.findChat("bob", -1).orElseThrow().msgId());
+        assertTrue(room.findChat("dave", -1).isEmpty());
+    }
 }

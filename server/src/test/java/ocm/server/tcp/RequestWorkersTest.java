@@ -44,6 +44,28 @@ class RequestWorkersTest {
     }
 
     @Test
+    void workThatThrowsEvenAnErrorStillHasItsFollowUpRunWithNull() throws Exception {
+        CountDownLatch woken = new CountDownLatch(1);
+        RequestWorkers workers = new RequestWorkers(4, woken::countDown);
+        try {
+            AtomicInteger followUps = new AtomicInteger();
+            AtomicReference<Object> result = new AtomicReference<>("unset");
+            assertTrue(workers.submit(() -> {
+                throw new StackOverflowError("a bug deep down");
+            }, r -> {
+                followUps.incrementAndGet();
+                result.set(r);
+            }));
+            await(woken, "the worker to wake the selector");
+            workers.runFinished();
+            assertEquals(1, followUps.get(), "what the follow-up releases (an in-flight place) is released");
+            assertNull(result.get());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
     void withBothWorkersBusyAndTheQueueFullARequestIsRefusedAndNeverRun() throws Exception {
         RequestWorkers workers = new RequestWorkers(1, () -> { });
         CountDownLatch bothBusy = new CountDownLatch(2);
