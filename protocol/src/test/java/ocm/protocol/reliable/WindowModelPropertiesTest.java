@@ -69,7 +69,8 @@ class WindowModelPropertiesTest {
                 case 2: {
                     int cum = op.offset();
                     int expected = 0;
-                    for (Integer off : new ArrayList<>(outstanding.keySet())) {
+                    // A cumulative past the last one sent is another stream's ack: it changes nothing.
+                    for (Integer off : cum >= sent ? List.<Integer>of() : new ArrayList<>(outstanding.keySet())) {
                         int bit = off - cum - 1;
                         boolean hit = off <= cum || (bit < 64 && (op.bits() & (1L << bit)) != 0);
                         if (hit) {

@@ -271,15 +271,18 @@ final class RoomSession {
         return !d.packets().isEmpty() && d.packets().get(0) instanceof Packet.Error e && isChatReason(e);
     }
 
-    /** Errors about the session itself (NOT_REGISTERED, ...) are never a chat's reason: they go to {@link #onError}. */
+    /**
+     * Only the codes the server refuses a chat with are a chat's reason; the rest (NOT_REGISTERED,
+     * NOT_HOST after a /kick, ...) are about something else and go to {@link #onError}.
+     */
     private static boolean isChatReason(Packet.Error e) {
         switch (e.code()) {
-            case NOT_REGISTERED:
-            case UNKNOWN_TOKEN:
-            case SERVER_SHUTTING_DOWN:
-                return false;
-            default:
+            case RATE_LIMITED:
+            case BAD_REQUEST:
+            case TOO_LONG:
                 return true;
+            default:
+                return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package ocm.client.ui;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,24 @@ public final class PairSafeUnixTerminal extends UnixTerminal {
             flushLoneHigh();
             super.putCharacter(c);
         }
+    }
+
+    @Override
+    public void setCursorPosition(int x, int y) throws IOException {
+        flushLoneHigh(); // a '?' belongs in the cell where the half pair was put, not where the cursor goes
+        super.setCursorPosition(x, y);
+    }
+
+    @Override
+    public void setCursorPosition(TerminalPosition position) throws IOException {
+        flushLoneHigh();
+        super.setCursorPosition(position);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        flushLoneHigh();
+        super.flush();
     }
 
     /** A high surrogate with no low one after it: written as Lanterna would, a '?' in its cell. */

@@ -47,8 +47,10 @@ public final class SafeText {
                 b.append(cp == '\t' ? ' ' : '?');
             } else if (Character.isSurrogate((char) cp) && !Character.isSupplementaryCodePoint(cp)) {
                 b.append(MARK); // half of a pair: nothing a terminal can draw
-            } else if (isZeroWidth(cp) || isSkinTone(cp)) {
+            } else if (isZeroWidth(cp) || CellWidth.terminal(cp) == 0 || isSkinTone(cp)) {
                 continue; // nothing drawn (or drawn apart, as a swatch, by some terminals): no cell
+            } else if (Character.getType(cp) == Character.UNASSIGNED && CellWidth.terminal(cp) == 1) {
+                b.append(MARK); // newer than Java's Unicode, or unassigned: perhaps nothing a terminal prints
             } else if (CellWidth.agrees(cp)) {
                 b.appendCodePoint(cp);
             } else {

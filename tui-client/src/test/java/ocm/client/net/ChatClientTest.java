@@ -124,6 +124,19 @@ class ChatClientTest {
     }
 
     @Test
+    void anErrorAboutSomethingElseIsNotTakenForARefusedChatsReason() throws Exception {
+        joinAndWelcome(500);
+        long id = client.send(ROOM, "spam", false);
+        Packet.Chat c = udp.expect(Packet.Chat.class);
+        // A refusal whose own Error was lost, then the answer to an earlier /kick by a non-host.
+        udp.send(ROOM, new Packet.Accepted(c.seq(), 0, 1));
+        udp.send(ROOM, new Packet.Error(ErrorCode.NOT_HOST, "only the host can kick"));
+        NetEvent.NotDelivered n = log.await(NetEvent.NotDelivered.class, e -> e.localId() == id);
+        assertEquals("refused by the server", n.reason());
+        log.await(NetEvent.Notice.class, e -> e.text().equals("only the host can kick")); // shown, as its own line
+    }
+
+    @Test
     void aRefusalsReasonInTheNextDatagramReachesTheNotDeliveredLine() throws Exception {
         joinAndWelcome(500);
         long id = client.send(ROOM, "burst 72", false);

@@ -47,6 +47,23 @@ class SafeTextTest {
     }
 
     @Test
+    void widthsAreTheTerminalsAsTmuxDrawsThem() {
+        // Each checked by hand in tmux 3.3a (cursor column after printing it).
+        int[][] seen = {{0x2705, 2}, {0x1F44B, 2}, {0x1F1EB, 1}, {0x1D538, 1}, {0x2764, 1}, {0x231A, 2},
+                {0x4DC0, 2}, {0x3248, 2}, {0x1160, 0}, {0x0898, 0}, {0xE000, 1}, {0x3042, 2}, {'a', 1}};
+        for (int[] s : seen) {
+            assertEquals(s[1], CellWidth.terminal(s[0]), String.format("U+%04X", s[0]));
+        }
+    }
+
+    @Test
+    void whatTheTerminalDrawsAsNothingOrJavaDoesNotKnowIsNotDrawnAsIs() {
+        assertEquals("ab", SafeText.forCells("a\u1160\u0898b")); // no column in a terminal (Java: a letter, unassigned)
+        assertEquals("a\uFFFDb", SafeText.forCells("a\u0378b")); // unassigned
+        assertEquals("\u4DC0\uFE0F\u3248", SafeText.forCells("\u4DC0\u3248")); // two columns: widened for Lanterna, or already two to it
+    }
+
+    @Test
     void cleaningTwiceChangesNothing() {
         String once = SafeText.forCells("ok \u2705 \uD83D\uDC4B\uD83C\uDFFD \uD835\uDD38 \uD83C\uDDEB\uD83C\uDDF7 \u65E5");
         assertEquals(once, SafeText.forCells(once));
