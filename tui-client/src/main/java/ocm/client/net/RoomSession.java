@@ -1,6 +1,5 @@
 package ocm.client.net;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +33,6 @@ final class RoomSession {
     /** While the server is stopped: how often a ping asks whether it is back (its answer starts the re-register). */
     static final long STOPPED_PROBE_MILLIS = 2_000;
     private static final int RECEIVE_CAPACITY = 512;
-    /** A refused chat whose reason has not come by then is given up with a reason in general terms. */
-    static final long REASON_WAIT_MILLIS = 1_000;
 
     /** SERVER_STOPPED: the server said it is shutting down; chats wait, pings probe for its return. */
     private enum Phase { REGISTERING, LIVE, SERVER_STOPPED, LEAVING, ENDED }
@@ -75,13 +72,7 @@ final class RoomSession {
     private long stoppedAt;
     private long nextProbeAt;
     private NetEvent.Status lastStatus;
-    /**
-     * Our chats the server refused (Accepted with msgId 0) still waiting for the Error that says why.
-     * The server queues that Error right after the Accepted; when the Accepted filled a datagram, the
-     * Error comes first in the next one, so a refusal left at a datagram's end waits for that.
-     */
-    private final ArrayDeque<Long> refusals = new ArrayDeque<>();
-    private long refusedAt;
+    private final RefusedChats refused;
 
     RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
         this.room = room;
@@ -90,6 +81,7 @@ final class RoomSession {
         this.events = events;
         this.random = random;
         this.chats = new OutgoingChats(room, events, random);
+        this.refused = new RefusedChats(room, events);
     }
 
     String room() {
@@ -146,9 +138,7 @@ final class RoomSession {
 
     /** Retransmissions, keepalives and the liveness check; called often by the network thread. */
     void tick(long now) {
-        if (!refusals.isEmpty() && now - refusedAt >= REASON_WAIT_MILLIS) {
-            giveUpRefusals(0);
-        }
+        refused.tick(now);
         switch (phase) {
             case REGISTERING:
                 if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
@@ -203,9 +193,7 @@ final class RoomSession {
         }
         lastHeard = now;
         boolean reliableSeen = false;
-        if (!refusals.isEmpty() && !startsWithReason(d)) {
-            giveUpRefusals(0); // the Error that followed the last datagram's refusal was lost
-        }
+        refused.datagramStarts(d);
         List<Packet.Ack> acks = new ArrayList<>(1);
         for (Packet p : d.packets()) {
             switch (p.type()) {
@@ -226,8 +214,7 @@ final class RoomSession {
                 case ACCEPTED:
                     Long r = chats.accepted((Packet.Accepted) p, now);
                     if (r != null) {
-                        refusals.add(r);
-                        refusedAt = now;
+                        refused.refused(r, now);
                     }
                     break;
                 case ACK:
@@ -238,15 +225,13 @@ final class RoomSession {
                     break;
                 case ENDED: {
                     Packet.Ended e = (Packet.Ended) p;
-                    giveUpRefusals(0);
+                    refused.giveUpAll();
                     end(Optional.of(e.reason()), e.message());
                     return;
                 }
                 case ERROR: {
                     Packet.Error e = (Packet.Error) p;
-                    if (!refusals.isEmpty() && isChatReason(e)) {
-                        events.accept(new NetEvent.NotDelivered(room, refusals.poll(), e.message()));
-                    } else {
+                    if (!refused.takeReason(e)) {
                         onError(e, now);
                     }
                     break;
@@ -255,7 +240,7 @@ final class RoomSession {
                     break; // client-to-server types: not ours to handle
             }
         }
-        giveUpRefusals(1); // each Error follows its Accepted: only the last refusal's may still come
+        refused.datagramEnds();
         acks.forEach(a -> chats.acked(a, now));
         if (reliableSeen) {
             for (Packet.Reliable r = deliveries.poll(); r != null; r = deliveries.poll()) {
@@ -264,33 +249,6 @@ final class RoomSession {
             send(new Packet.Ack(deliveries.cumulative(), deliveries.mask()));
         }
         status(now);
-    }
-
-    /** True when {@code d} opens with an Error that can be the reason for a refused chat. */
-    private static boolean startsWithReason(V2Datagram d) {
-        return !d.packets().isEmpty() && d.packets().get(0) instanceof Packet.Error e && isChatReason(e);
-    }
-
-    /**
-     * Only the codes the server refuses a chat with are a chat's reason; the rest (NOT_REGISTERED,
-     * NOT_HOST after a /kick, ...) are about something else and go to {@link #onError}.
-     */
-    private static boolean isChatReason(Packet.Error e) {
-        switch (e.code()) {
-            case RATE_LIMITED:
-            case BAD_REQUEST:
-            case TOO_LONG:
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /** Reports all but the newest {@code keep} refusals as not delivered, without the server's reason. */
-    private void giveUpRefusals(int keep) {
-        while (refusals.size() > keep) {
-            events.accept(new NetEvent.NotDelivered(room, refusals.poll(), "refused by the server"));
-        }
     }
 
     private void onWelcome(Packet.Welcome w, long now) {
