@@ -107,10 +107,7 @@ public final class RoomModel {
 
     /** Appends a line; {@code visible} says whether the user is looking at this room. */
     public void add(ChatLine line, boolean visible) {
-        boolean chat = line.kind() == ChatLine.Kind.CHAT || line.kind() == ChatLine.Kind.ACTION;
-        if (chat && line.delivery() == ChatLine.Delivery.DELIVERED) {
-            joinLine = -1; // live messages now: history is over
-        }
+        joinLine = -1; // anything after "you joined" (a live message, a reconnect notice): history is over
         lines.add(line);
         if (lines.size() > MAX_LINES) {
             lines.remove(0);
