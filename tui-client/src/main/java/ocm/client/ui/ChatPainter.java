@@ -12,8 +12,9 @@ import ocm.protocol.ucrp.v2.Packet;
 
 /** Draws the chat screen: title, room list, messages, members, status line and input box. */
 final class ChatPainter {
-    /** Columns a status-line note keeps however long the status is: enough to see what it is about. */
-    private static final int NOTE_MIN = 12;
+    /** Fewer columns than this left beside the status: no note, rather than a stub of one. */
+    private static final int NOTE_MIN = 10;
+    private static final String HELP = "F1 help";
 
     private final ChatView view;
     private final ClientApp app;
@@ -107,13 +108,17 @@ final class ChatPainter {
         c.fill(0, row, c.width(), t.barBackground());
         String status = room.map(this::status).orElse("[no room]");
         // Cleaned before it is measured: the flash may hold a room name with marks or emoji.
-        String right = app.flashText().isEmpty() ? "F1 help" : Canvas.clean(app.flashText());
-        // The status keeps its room name: a passing note gets what is left, cut at its end, but
-        // never less than NOTE_MIN columns.
-        int noteRoom = Math.max(NOTE_MIN, c.width() - Cells.width(Canvas.clean(status)) - 3);
-        int rw = Cells.width(Cells.fit(right, Math.min(Cells.width(right), noteRoom)));
+        String note = Canvas.clean(app.flashText());
+        // The status keeps its room name: a note gets what is left, cut at its end, or is left
+        // out when too little is left to read; "F1 help" shows only whole.
+        int left = c.width() - Cells.width(Canvas.clean(status)) - 3;
+        String right = note.isEmpty() ? (left >= HELP.length() ? HELP : "")
+                : left >= NOTE_MIN ? Cells.fit(note, left) : "";
+        int rw = Cells.width(right);
         c.text(1, row, status, c.width() - rw - 3, t.barForeground(), t.barBackground());
-        c.text(Math.max(1, c.width() - rw - 1), row, right, rw, t.barForeground(), t.barBackground());
+        if (rw > 0) {
+            c.text(Math.max(1, c.width() - rw - 1), row, right, rw, t.barForeground(), t.barBackground());
+        }
     }
 
     private String status(RoomModel r) {

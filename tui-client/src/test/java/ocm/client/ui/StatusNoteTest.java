@@ -58,6 +58,17 @@ class StatusNoteTest {
     }
 
     @Test
+    void withTooLittleRoomTheNoteIsLeftOutAndTheRoomNameStaysWhole() throws Exception {
+        ui = UiHarness.chatIn(fake, "abcdefghijklmn", dir, new TerminalSize(60, 12));
+        ui.line("/join other-room-with-a-long-name");
+        ui.await("2 other-roo"); // in the room list: joined
+        ui.line("/leave"); // back in the first room, with a long "left ..." note pending
+        String screen = ui.await("abcdefghijklmn >");
+        String status = ui.row("unacked");
+        assertTrue(status.matches(".*· abcdefghijklmn +"), "the room name whole, no stub of a note:\n" + screen);
+    }
+
+    @Test
     void aNoteGoesWhenTheUserSwitchesRoom() throws Exception {
         leaveTwoOfThree();
         ui.alt('2'); // room three, now second
