@@ -131,22 +131,25 @@ final class ChatPainter {
         return "[" + s.state().label() + "] rtt " + rtt + " · unacked " + s.unacked() + " · " + r.name();
     }
 
-    private String prompt(Optional<RoomModel> room) {
+    /** The input's prompt in at most {@code columns}: a long room name is cut, never the " > " after it. */
+    private static String prompt(Optional<RoomModel> room, int columns) {
         // Cleaned before it is measured: room names may hold marks or emoji.
-        return Canvas.clean(room.map(r -> r.ended() ? "(read-only) > " : r.name() + " > ").orElse("> "));
+        String name = Canvas.clean(room.map(r -> r.ended() ? "(read-only)" : r.name()).orElse(""));
+        String sep = name.isEmpty() ? "> " : " > ";
+        return Cells.fit(name, Math.max(1, columns - sep.length())) + sep;
     }
 
     private void inputBox(Canvas c, Optional<RoomModel> room) {
         Theme t = c.theme();
         int row = c.height() - 1;
-        String prompt = Cells.fit(prompt(room), Math.max(4, c.width() / 3));
+        String prompt = prompt(room, Math.max(4, c.width() / 3));
         int px = c.text(0, row, prompt, c.width(), t.accent(), t.background(), SGR.BOLD);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), c.width() - px - 1);
         c.text(px, row, win.visible(), c.width() - px, t.foreground());
     }
 
     TerminalPosition cursor(TerminalSize size) {
-        String prompt = Cells.fit(prompt(view.currentRoom()), Math.max(4, size.getColumns() / 3));
+        String prompt = prompt(view.currentRoom(), Math.max(4, size.getColumns() / 3));
         int px = Cells.width(prompt);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), size.getColumns() - px - 1);
         return new TerminalPosition(px + win.cursorColumn(), size.getRows() - 1);

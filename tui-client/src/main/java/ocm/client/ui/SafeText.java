@@ -6,8 +6,9 @@ import java.text.Normalizer;
  * Makes other people's text safe to show. For the full screen, Lanterna and the terminal must
  * agree on every character's width ({@link CellWidth}), or the rest of the row shifts: what
  * draws nothing (combining marks, joiners, bidi and other format characters, variation selectors,
- * skin tones) is dropped, so an emoji sequence shows as its parts; a character the two measure
- * differently is widened, replaced by its compatibility form, or shown as one replacement mark.
+ * skin tones) is dropped, so an emoji sequence shows as its parts; a flag shows as its letters
+ * ([FR]); a character the two measure differently is widened, replaced by its compatibility form,
+ * or shown as one replacement mark.
  * Line output keeps emoji but loses what could reorder or smear the line. Control characters
  * never reach the terminal in either.
  */
@@ -36,8 +37,12 @@ public final class SafeText {
             int cp = n.codePointAt(i);
             i += Character.charCount(cp);
             if (isRegionalIndicator(cp)) {
-                if (!loneFlagLetter) {
-                    b.append(MARK); // a flag's two letters: one mark (terminals disagree on its width)
+                // Terminals disagree on a flag's width, so its two letters are shown as letters: [FR].
+                char letter = (char) ('A' + cp - 0x1F1E6);
+                if (loneFlagLetter) {
+                    b.insert(b.length() - 1, letter);
+                } else {
+                    b.append('[').append(letter).append(']');
                 }
                 loneFlagLetter = !loneFlagLetter;
                 continue;

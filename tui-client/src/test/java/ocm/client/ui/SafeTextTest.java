@@ -30,9 +30,10 @@ class SafeTextTest {
     }
 
     @Test
-    void flagsWhoseWidthTerminalsDisagreeOnAreOneMarkEach() {
-        assertEquals("\uFFFD\uFFFD", SafeText.forCells("\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDE9\uD83C\uDDEA")); // two flags
-        assertEquals("\uFFFDx", SafeText.forCells("\uD83C\uDDEBx")); // a lone flag letter
+    void flagsWhoseWidthTerminalsDisagreeOnShowAsTheirLetters() {
+        assertEquals("[FR][DE]", SafeText.forCells("\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDE9\uD83C\uDDEA")); // two flags
+        assertEquals("[F]x", SafeText.forCells("\uD83C\uDDEBx")); // a lone flag letter
+        assertEquals("[FR][D]", SafeText.forCells("\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDE9"));
     }
 
     @Test

@@ -350,7 +350,7 @@ class ScreensTest {
         message("lobby", 6, "bob", "ok \u2705 tea \u2615 math \uD835\uDD38 wave \uD83D\uDC4B " + "\u2705".repeat(40));
         // Each line exactly, then blanks up to the border: nothing left over from the long line above.
         String pane = " *│\\d\\d:\\d\\d bob: %s *│.*";
-        String heart = String.format(pane, "heart \u2764 thumb \uD83D\uDC4D flag \uFFFD done");
+        String heart = String.format(pane, "heart \u2764 thumb \uD83D\uDC4D flag \\[FR\\] done");
         ui.awaitScreen(s -> s.lines().anyMatch(r -> r.matches(heart)), "the last line drawn whole"); // not mid-refresh
         int left = ui.row("Rooms").indexOf('│'); // ASCII before it: index = column
         int right = UiHarness.lastColumnOf(ui.row("Members"), '│');

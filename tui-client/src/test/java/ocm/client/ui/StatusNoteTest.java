@@ -69,6 +69,14 @@ class StatusNoteTest {
     }
 
     @Test
+    void aLongRoomNameIsCutInThePromptButItsSeparatorStays() throws Exception {
+        String room = "a-room-whose-name-is-longer-than-a-third-of-the-screen";
+        ui = UiHarness.chatIn(fake, room, dir, new TerminalSize(120, 30));
+        String input = ui.text().lines().reduce((a, b) -> b).orElseThrow(); // the last row: the input line
+        assertTrue(input.startsWith(room.substring(0, 37) + " > "), "'" + input + "'");
+    }
+
+    @Test
     void aNoteGoesWhenTheUserSwitchesRoom() throws Exception {
         leaveTwoOfThree();
         ui.alt('2'); // room three, now second
