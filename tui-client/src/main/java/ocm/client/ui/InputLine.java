@@ -82,21 +82,21 @@ public final class InputLine {
                 return true;
             case Backspace:
                 if (cursor > 0) {
-                    int from = text.offsetByCodePoints(cursor, -1);
+                    int from = Graphemes.previous(text, cursor);
                     text = text.substring(0, from) + text.substring(cursor);
                     cursor = from;
                 }
                 return true;
             case Delete:
                 if (cursor < text.length()) {
-                    text = text.substring(0, cursor) + text.substring(text.offsetByCodePoints(cursor, 1));
+                    text = text.substring(0, cursor) + text.substring(Graphemes.next(text, cursor));
                 }
                 return true;
             case ArrowLeft:
-                cursor = cursor > 0 ? text.offsetByCodePoints(cursor, -1) : 0;
+                cursor = cursor > 0 ? Graphemes.previous(text, cursor) : 0;
                 return true;
             case ArrowRight:
-                cursor = cursor < text.length() ? text.offsetByCodePoints(cursor, 1) : cursor;
+                cursor = cursor < text.length() ? Graphemes.next(text, cursor) : cursor;
                 return true;
             case Home:
                 cursor = 0;

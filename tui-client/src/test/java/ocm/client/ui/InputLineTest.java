@@ -21,6 +21,28 @@ class InputLineTest {
     }
 
     @Test
+    void leftRightBackspaceAndDeleteTakeWhatLooksLikeOneCharacterWhole() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String flag = "\uD83C\uDDEB\uD83C\uDDF7";
+        String wave = "\uD83D\uDC4B\uD83C\uDFFD";
+        String thai = "\u0E01\u0E48";
+        in.set("a" + family + flag + wave + thai + "z");
+        in.handle(new KeyStroke(KeyType.Backspace));
+        in.handle(new KeyStroke(KeyType.Backspace));
+        assertEquals("a" + family + flag + wave, in.text(), "z, then the Thai letter with its tone mark");
+        in.handle(new KeyStroke(KeyType.Backspace));
+        assertEquals("a" + family + flag, in.text(), "the hand and its skin tone together");
+        in.handle(new KeyStroke(KeyType.ArrowLeft));
+        assertEquals(1 + family.length(), in.cursor(), "over the whole flag");
+        in.handle(new KeyStroke(KeyType.ArrowLeft));
+        assertEquals(1, in.cursor(), "over the whole family");
+        in.handle(new KeyStroke(KeyType.Delete));
+        assertEquals("a" + flag, in.text());
+        in.handle(new KeyStroke(KeyType.ArrowRight));
+        assertEquals(1 + flag.length(), in.cursor());
+    }
+
+    @Test
     void emacsKeysEditTheLine() {
         type("hello big world");
         ctrl('w');
