@@ -31,6 +31,19 @@ public final class Names {
         return Optional.empty();
     }
 
+    /**
+     * What is wrong with a name for a new room: as {@link #roomProblem}, and no leading or trailing
+     * spaces, which would make it look like another room. Rooms made before this rule (in a state
+     * file) can still be joined by their names.
+     */
+    public static Optional<String> newRoomProblem(String room) {
+        Optional<String> p = roomProblem(room);
+        if (p.isPresent()) {
+            return p;
+        }
+        return room.strip().equals(room) ? Optional.empty() : Optional.of("room name has leading or trailing spaces");
+    }
+
     public static Optional<String> userProblem(String name) {
         if (name == null || name.isEmpty()) {
             return Optional.of("user name is empty");

@@ -56,6 +56,10 @@ class NamesTest {
     @Test
     void roomNamesAreCaseSensitiveAndMayHaveSpaces() {
         assertEquals(Optional.empty(), Names.roomProblem("My Room"));
+        assertEquals(Optional.empty(), Names.newRoomProblem("My Room"));
+        assertEquals(Optional.of("room name has leading or trailing spaces"), Names.newRoomProblem("  spaced  "));
+        assertEquals(Optional.of("room name has leading or trailing spaces"), Names.newRoomProblem("wide space\u3000"));
+        assertEquals(Optional.empty(), Names.roomProblem("  spaced  "), "an old room of that name can still be joined");
         assertEquals(Optional.of("room name is empty"), Names.roomProblem(""));
         assertEquals(Optional.of("room name is blank"), Names.roomProblem("   "));
     }

@@ -253,10 +253,10 @@ public final class ClientCommand implements Callable<Integer> {
         if (create != null && join != null) {
             throw new BadFlag("use --create or --join, not both");
         }
-        for (String room : new String[]{create, join}) {
-            if (room != null && Names.roomProblem(room).isPresent()) {
-                throw new BadFlag("room: " + Names.roomProblem(room).get());
-            }
+        Optional<String> problem = create != null ? Names.newRoomProblem(create)
+                : join != null ? Names.roomProblem(join) : Optional.empty();
+        if (problem.isPresent()) {
+            throw new BadFlag("room: " + problem.get());
         }
         if (password != null && create == null && join == null) {
             throw new BadFlag("--password needs --create or --join");

@@ -46,6 +46,10 @@ public final class RoomRegistry {
     public Member create(String roomName, String user, Optional<PasswordHash> password, int protocol, String ip,
                          long now) throws RoomException {
         checkNames(roomName, user);
+        Optional<String> p = Names.newRoomProblem(roomName);
+        if (p.isPresent()) {
+            throw new RoomException(ErrorCode.INVALID_ROOM_NAME, p.get());
+        }
         if (rooms.containsKey(roomName)) {
             throw new RoomException(ErrorCode.ROOM_EXISTS, "a room named '" + roomName + "' already exists");
         }

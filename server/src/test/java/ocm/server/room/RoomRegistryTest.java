@@ -192,4 +192,12 @@ class RoomRegistryTest {
         assertEquals(3, room.findChat("bob", -1).orElseThrow().msgId());
         assertTrue(room.findChat("dave", -1).isEmpty());
     }
+
+    @Test
+    void aNewRoomNameMayNotStartOrEndWithSpacesButAnOldOneIsStillJoined() throws Exception {
+        assertEquals(ErrorCode.INVALID_ROOM_NAME, refusal(() -> registry.create("  spaced  ", "host", Optional.empty(), 2, null, 0)));
+        Room old = registry.restoreRoom(" old ", "host", Optional.empty(), 0, 1, 0, 0, List.of(), List.of());
+        registry.restoreMember(old, "host", "hash", null, 2, 0, 0);
+        assertEquals(" old ", registry.join(" old ", "bob", Optional.empty(), 2, null, 0).room().name());
+    }
 }

@@ -218,7 +218,7 @@ public final class ClientApp {
     }
 
     private void enterRoom(boolean create, String room, Optional<String> password, DialogView dialog) {
-        Optional<String> problem = Names.roomProblem(room);
+        Optional<String> problem = create ? Names.newRoomProblem(room) : Names.roomProblem(room);
         if (problem.isPresent()) {
             report(problem.get(), dialog);
             return;
