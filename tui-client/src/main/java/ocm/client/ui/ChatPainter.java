@@ -15,6 +15,8 @@ final class ChatPainter {
     /** Fewer columns than this left beside the status: no note, rather than a stub of one. */
     private static final int NOTE_MIN = 10;
     private static final String HELP = "F1 help";
+    /** Columns the room part of the title keeps before who-and-where gives way instead. */
+    private static final int MIN_TITLE = 12;
 
     private final ChatView view;
     private final ClientApp app;
@@ -63,8 +65,15 @@ final class ChatPainter {
         c.fill(0, 0, c.width(), t.barBackground());
         String title = room.map(r -> "OCM · " + r.name() + (r.host() ? " · you are host" : "")
                 + (r.ended() ? " · read-only: " + r.endedWhy() : "")).orElse("OCM");
-        c.text(1, 0, title + " · " + app.userName() + "@" + app.serverLabel(), c.width() - 2,
-                t.barForeground(), t.barBackground(), SGR.BOLD);
+        // Who and where stays whole (a cut port reads as another port); the room part is cut first.
+        String who = Canvas.clean(" · " + app.userName() + "@" + app.serverLabel());
+        int roomPart = c.width() - 2 - Cells.width(who);
+        if (roomPart < MIN_TITLE) {
+            c.text(1, 0, title + who, c.width() - 2, t.barForeground(), t.barBackground(), SGR.BOLD);
+            return;
+        }
+        int used = c.text(1, 0, title, roomPart, t.barForeground(), t.barBackground(), SGR.BOLD);
+        c.text(1 + used, 0, who, c.width() - 2 - used, t.barForeground(), t.barBackground(), SGR.BOLD);
     }
 
     private void roomList(Canvas c, int col, int row, int width, int height) {

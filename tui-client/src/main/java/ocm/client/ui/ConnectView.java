@@ -109,8 +109,15 @@ public final class ConnectView implements View {
         }
         c.text(2, row, "Connect to a server", c.width() - 4, t.foreground(), t.background(), SGR.BOLD);
         form.draw(c, 4, row + 2, Math.min(60, c.width() - 8));
-        c.text(4, row + 7, message, c.width() - 8, error ? t.error() : t.system());
-        c.text(4, row + 8, hint, c.width() - 8, t.system());
+        // A long error wraps (an address or a reason cut short misleads); the hint goes below it.
+        int at = row + 7;
+        for (String line : Cells.wrap(Canvas.clean(message), c.width() - 8)) {
+            if (at >= c.height() - 2) {
+                break;
+            }
+            c.text(4, at++, line, c.width() - 8, error ? t.error() : t.system());
+        }
+        c.text(4, Math.max(at, row + 8), hint, c.width() - 8, t.system());
         c.fill(0, c.height() - 1, c.width(), t.barBackground());
         c.text(1, c.height() - 1, "Enter connect · Tab/Up/Down field · Esc quit · F1 help", c.width() - 2,
                 t.barForeground(), t.barBackground());

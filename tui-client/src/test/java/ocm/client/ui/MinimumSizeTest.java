@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import java.nio.file.Path;
+import ocm.client.config.ClientSettings;
+import ocm.client.net.ClientException;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.Optional;
 import ocm.client.testing.FakeChatService;
 import ocm.protocol.tcrp.RoomListing.RoomSummary;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +42,27 @@ class MinimumSizeTest {
         assertTrue(ui.row("general").contains("bob"), s);
         assertFalse(s.contains("too small"), s);
         assertTrue(s.contains("q back · F1 help"), "the lobby's keys, whole: " + s);
+    }
+
+    @Test
+    void atTheMinimumALongConnectErrorWrapsWhole() throws Exception {
+        ui = new UiHarness(a -> {
+            throw new ClientException("cannot reach the server at 127.0.0.1:19590 (connection refused)");
+        }, new ClientApp.Start(new ClientSettings("127.0.0.1", 19590, 9091, "alice"), Optional.empty(),
+                Optional.empty(), Optional.empty()), dir, MIN);
+        ui.await("Connect to a server");
+        ui.key(KeyType.Enter);
+        String s = ui.await("(connection refused)");
+        assertTrue(s.contains("127.0.0.1:19590"), s);
+    }
+
+    @Test
+    void atTheMinimumTheTitleKeepsTheUserAndServerWhole() throws Exception {
+        ui = UiHarness.chatIn(fake, "one", dir, MIN);
+        ui.line("/join a-really-quite-long-room-name-here");
+        ui.await("2 a-really"); // joined, and the current room
+        String title = ui.awaitScreen(t -> t.startsWith(" OCM · a-really"), "the new room's title").lines().findFirst().orElseThrow();
+        assertTrue(title.contains("alice@127.0.0.1:9090"), "'" + title + "'");
     }
 
     @Test
