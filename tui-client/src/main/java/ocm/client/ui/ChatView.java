@@ -279,7 +279,14 @@ public final class ChatView implements View, ChatActions {
     }
 
     @Override
-    public void create(String room, Optional<String> password) {
+    public void create(String room, Optional<String> password) throws CommandException {
+        // "/create General 日本" makes a room General with password 日本; when "General 日本" is a
+        // room we know, that was surely not meant: say how to type a name with spaces.
+        Optional<String> whole = password.map(p -> room + " " + p).filter(app.knownRoomNames()::contains);
+        if (whole.isPresent()) {
+            throw new CommandException("there is a room named " + whole.get() + "; to join it: /join "
+                    + ArgumentSplitter.quote(whole.get()) + " (a new name with spaces goes in quotes too)");
+        }
         app.enterRoom(true, room, password);
     }
 
@@ -338,7 +345,11 @@ public final class ChatView implements View, ChatActions {
     public void kick(String user, String reason) throws CommandException {
         RoomModel room = liveRoom();
         if (!room.isMember(user)) {
-            throw new CommandException("no member named " + user + " in " + room.name());
+            // "/kick Ann Lee spam" reads Lee as the reason: a member named "Ann Lee" needs quotes.
+            Optional<String> whole = room.members().stream().map(Packet.Member::name)
+                    .filter(n -> n.startsWith(user + " ") && (user + " " + reason).startsWith(n)).findFirst();
+            throw new CommandException("no member named " + user + " in " + room.name()
+                    + whole.map(n -> "; for " + n + " put the name in quotes: /kick " + ArgumentSplitter.quote(n)).orElse(""));
         }
         app.service().kick(room.name(), user, reason);
     }

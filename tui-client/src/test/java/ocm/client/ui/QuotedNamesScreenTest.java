@@ -101,4 +101,22 @@ class QuotedNamesScreenTest {
         ui.line("spamming");
         ui.awaitCondition(() -> fake.calls.contains("kick den bob smith"), "the kick of 'bob smith' sent");
     }
+
+    @Test
+    void anUnquotedNameWithASpaceInCreateOrKickGetsAHintNotAnAction() throws Exception {
+        fake.rooms.add(new RoomSummary("General 日本", "bob", 2, false));
+        ui = UiHarness.chatIn(fake, "lobby", dir, SIZE);
+        ui.line("/create General 日本");
+        ui.await("there is a room named General 日本; to join it: /join");
+        ui.await("\"General 日本\" (a new name with spaces goes in quotes too)");
+        assertEquals(1, fake.entered.size(), "no room General with password 日本");
+        ui.line("/create den");
+        ui.await("you created den");
+        fake.emit(new NetEvent.Members("den", List.of(new Packet.Member("alice", true, false),
+                new Packet.Member("bob smith", false, false))));
+        ui.await("bob smith");
+        ui.line("/kick bob smith spamming");
+        ui.await("for bob smith put the name in");
+        assertTrue(fake.calls.stream().noneMatch(c -> c.startsWith("kick")), fake.calls.toString());
+    }
 }
