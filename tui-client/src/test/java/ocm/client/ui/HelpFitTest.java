@@ -6,29 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ocm.client.command.SlashCommands;
-import ocm.client.testing.FakeChatService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every line of the help is there whole, read by scrolling, at the minimum size and at 80x24. */
-class HelpFitTest {
+class HelpFitTest extends ScreenTest {
     private static final String FOOTER = "any other key closes";
-    @TempDir
-    Path dir;
-    private final FakeChatService fake = new FakeChatService();
-    private UiHarness ui;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     @Test
     void noHelpLineIsCutAtTheMinimumSize() throws Exception {

@@ -4,27 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.file.Path;
-import ocm.client.testing.FakeChatService;
 import ocm.protocol.tcrp.RoomListing.RoomSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lobby's "Esc/q back": to the connect screen when it was opened from there, to the chat from F2. */
-class LobbyBackTest {
+class LobbyBackTest extends ScreenTest {
     private static final TerminalSize SIZE = new TerminalSize(100, 30);
-    @TempDir
-    Path dir;
-    private final FakeChatService fake = new FakeChatService();
-    private UiHarness ui;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     private void toLobby() throws Exception {
         fake.rooms.add(new RoomSummary("general", "bob", 3, false));

@@ -4,31 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
-import java.nio.file.Path;
 import ocm.client.config.ClientSettings;
 import ocm.client.net.ClientException;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.Optional;
-import ocm.client.testing.FakeChatService;
 import ocm.protocol.tcrp.RoomListing.RoomSummary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One minimum for every screen, 60x12, and the too-small message names it. */
-class MinimumSizeTest {
+class MinimumSizeTest extends ScreenTest {
     private static final TerminalSize MIN = new TerminalSize(60, 12);
-    @TempDir
-    Path dir;
-    private final FakeChatService fake = new FakeChatService();
-    private UiHarness ui;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     @Test
     void theConnectScreenAndTheLobbyWorkAt60x12() throws Exception {

@@ -5,30 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.file.Path;
 import java.util.List;
 import ocm.client.net.NetEvent;
-import ocm.client.testing.FakeChatService;
 import ocm.protocol.tcrp.RoomListing.RoomSummary;
 import ocm.protocol.ucrp.v2.Packet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Room and user names with spaces in slash commands: typed in double quotes, completed with them. */
-class QuotedNamesScreenTest {
+class QuotedNamesScreenTest extends ScreenTest {
     private static final TerminalSize SIZE = new TerminalSize(100, 30);
-    @TempDir
-    Path dir;
-    private final FakeChatService fake = new FakeChatService();
-    private UiHarness ui;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     @Test
     void joinTakesAQuotedRoomNameWithSpaces() throws Exception {

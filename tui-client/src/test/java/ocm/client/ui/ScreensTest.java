@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,24 +19,11 @@ import ocm.protocol.tcrp.RoomListing.RoomSummary;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real screens on a virtual terminal, behind a fake network layer. */
-class ScreensTest {
+class ScreensTest extends ScreenTest {
     private static final TerminalSize SIZE = new TerminalSize(100, 30);
-    @TempDir
-    Path dir;
-    private final FakeChatService fake = new FakeChatService();
-    private UiHarness ui;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     private UiHarness connectScreen() throws Exception {
         ui = new UiHarness(a -> fake, new ClientApp.Start(ClientSettings.DEFAULTS, Optional.empty(), Optional.empty(),

@@ -4,26 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
-import java.nio.file.Path;
-import ocm.client.testing.FakeChatService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The status line's passing note ("left two"): set apart from the status, gone when its time is up or on a room switch. */
-class StatusNoteTest {
+class StatusNoteTest extends ScreenTest {
     private static final TerminalSize SIZE = new TerminalSize(100, 30);
-    @TempDir
-    Path dir;
-    private final FakeChatService fake = new FakeChatService();
-    private UiHarness ui;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     private void leaveTwoOfThree() throws Exception {
         ui = UiHarness.chatIn(fake, "one", dir, SIZE);
