@@ -22,9 +22,4 @@ public record ChatRecord(int msgId, long timestampMillis, boolean action, String
     public ChatRecord(int msgId, long timestampMillis, boolean action, String sender, String text) {
         this(msgId, timestampMillis, action, sender, text, NO_SEQ);
     }
-
-    /** True when this is the message {@code sender} sent as chat {@code seq}. */
-    public boolean isChat(String sender, int seq) {
-        return senderSeq == Integer.toUnsignedLong(seq) && this.sender.equals(sender);
-    }
 }

@@ -207,17 +207,6 @@ public final class Room {
         return out;
     }
 
-    /** The kept message that {@code sender} sent as chat {@code seq}, newest first; empty when no longer kept. */
-    public Optional<ChatRecord> findChat(String sender, int seq) {
-        for (var it = history.descendingIterator(); it.hasNext(); ) {
-            ChatRecord r = it.next();
-            if (r.isChat(sender, seq)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * The kept messages {@code sender} sent as chats {@code fromSeq} .. {@code fromSeq + count - 1}
      * (wrap-safe), oldest first: one pass over the history whatever the count.

@@ -365,6 +365,8 @@ final class V2Handler {
 
     /** A re-sent chat that was relayed already: its Accepted again, so the client learns its message id. */
     private void acceptAgain(Member m, int seq) {
-        m.room().findChat(m.name(), seq).ifPresent(r -> outbox.accepted(m, seq, r.msgId(), r.timestampMillis()));
+        for (ChatRecord r : m.room().chatsFrom(m.name(), seq, 1)) {
+            outbox.accepted(m, seq, r.msgId(), r.timestampMillis());
+        }
     }
 }

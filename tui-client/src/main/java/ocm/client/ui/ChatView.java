@@ -269,9 +269,8 @@ public final class ChatView implements View, ChatActions {
     @Override
     public void join(String room, Optional<String> password) throws CommandException {
         // "/join General 日本" reads 日本 as the password; when only the whole name is a room we know, say how to type it.
-        List<String> known = app.knownRoomNames();
-        Optional<String> whole = password.map(p -> room + " " + p).filter(known::contains);
-        if (whole.isPresent() && !known.contains(room)) {
+        Optional<String> whole = knownRoomSplitAt(room, password);
+        if (whole.isPresent() && !app.knownRoomNames().contains(room)) {
             throw new CommandException("no room named " + room + "; for " + whole.get() + " put the name in quotes: /join "
                     + ArgumentSplitter.quote(whole.get()));
         }
@@ -282,12 +281,17 @@ public final class ChatView implements View, ChatActions {
     public void create(String room, Optional<String> password) throws CommandException {
         // "/create General 日本" makes a room General with password 日本; when "General 日本" is a
         // room we know, that was surely not meant: say how to type a name with spaces.
-        Optional<String> whole = password.map(p -> room + " " + p).filter(app.knownRoomNames()::contains);
+        Optional<String> whole = knownRoomSplitAt(room, password);
         if (whole.isPresent()) {
             throw new CommandException("there is a room named " + whole.get() + "; to join it: /join "
                     + ArgumentSplitter.quote(whole.get()) + " (a new name with spaces goes in quotes too)");
         }
         app.enterRoom(true, room, password);
+    }
+
+    /** The known room an unquoted two-word name meant, when its second word was read as the password. */
+    private Optional<String> knownRoomSplitAt(String room, Optional<String> password) {
+        return password.map(p -> room + " " + p).filter(app.knownRoomNames()::contains);
     }
 
     @Override

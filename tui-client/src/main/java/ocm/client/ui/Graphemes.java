@@ -17,8 +17,8 @@ final class Graphemes {
     static int next(String s, int i) {
         int cp = s.codePointAt(i);
         int j = i + Character.charCount(cp);
-        if (isFlagLetter(cp)) {
-            return j < s.length() && isFlagLetter(s.codePointAt(j)) ? j + 2 : j;
+        if (SafeText.isRegionalIndicator(cp)) {
+            return j < s.length() && SafeText.isRegionalIndicator(s.codePointAt(j)) ? j + 2 : j;
         }
         while (j < s.length()) {
             int c = s.codePointAt(j);
@@ -46,15 +46,9 @@ final class Graphemes {
         return start;
     }
 
+    /** What draws as part of the code point before it; the same classes {@link SafeText} knows. */
     private static boolean extendsBase(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
-                || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F);
-    }
-
-    private static boolean isFlagLetter(int cp) {
-        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+        return SafeText.isMark(cp) || Character.getType(cp) == Character.COMBINING_SPACING_MARK
+                || SafeText.isVariationSelector(cp) || SafeText.isSkinTone(cp) || (cp >= 0xE0020 && cp <= 0xE007F);
     }
 }

@@ -121,20 +121,20 @@ public final class SafeText {
         return isMark(cp) || Character.getType(cp) == Character.FORMAT || isVariationSelector(cp);
     }
 
-    private static boolean isMark(int cp) {
+    static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
-    private static boolean isVariationSelector(int cp) {
+    static boolean isVariationSelector(int cp) {
         return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 
-    private static boolean isRegionalIndicator(int cp) {
+    static boolean isRegionalIndicator(int cp) {
         return cp >= 0x1F1E6 && cp <= 0x1F1FF;
     }
 
-    private static boolean isSkinTone(int cp) {
+    static boolean isSkinTone(int cp) {
         return cp >= 0x1F3FB && cp <= 0x1F3FF;
     }
 }
