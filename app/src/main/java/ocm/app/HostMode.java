@@ -13,7 +13,7 @@ import ocm.client.ClientCommand;
 import ocm.server.ChatServer;
 import ocm.server.PortInUseException;
 import ocm.server.ServerCommand;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.log.ServerLog;
 import picocli.CommandLine;
 

@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import ocm.server.ChatServer;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.admin.StatsView;
 
 /**

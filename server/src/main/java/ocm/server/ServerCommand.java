@@ -1,5 +1,7 @@
 package ocm.server;
 
+import ocm.server.config.AbuseLimits;
+import ocm.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import java.util.Set;
 import ocm.client.testing.Tmux;
 import ocm.client.ui.CellWidth;
 import ocm.server.ChatServer;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import ocm.server.Addresses;
+import ocm.server.config.Addresses;
 import ocm.server.ChatServer;
 import ocm.server.room.Ban;
 import ocm.server.room.Member;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import ocm.server.Addresses;
+import ocm.server.config.Addresses;
 import ocm.server.room.Ban;
 import ocm.server.room.ChatRecord;
 import ocm.server.room.Member;

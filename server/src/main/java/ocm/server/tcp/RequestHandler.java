@@ -25,7 +25,7 @@ import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpReply;
 import ocm.protocol.tcrp.TcrpRequest;
-import ocm.server.AbuseLimits;
+import ocm.server.config.AbuseLimits;
 import ocm.server.room.PasswordHash;
 import ocm.server.room.RoomException;
 import ocm.server.udp.RelayLoop;

@@ -19,8 +19,8 @@ import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpRequest;
-import ocm.server.AbuseLimits;
-import ocm.server.ServerConfig;
+import ocm.server.config.AbuseLimits;
+import ocm.server.config.ServerConfig;
 
 /**
  * The TCRP service: the selector loop. One thread ({@code ocm-tcp-0}) accepts and reads requests

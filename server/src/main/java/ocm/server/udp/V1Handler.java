@@ -6,7 +6,7 @@ import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
 import ocm.protocol.ucrp.v1.V1ClientMessage;
 import ocm.protocol.ucrp.v2.EndReason;
-import ocm.server.Addresses;
+import ocm.server.config.Addresses;
 import ocm.server.room.ChatRecord;
 import ocm.server.room.Member;
 import ocm.server.room.Revocations;

@@ -27,9 +27,9 @@ import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpHeader;
 import ocm.protocol.tcrp.TcrpMessages;
-import ocm.server.AbuseLimits;
+import ocm.server.config.AbuseLimits;
 import ocm.server.ChatServer;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.TcrpClient;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import ocm.protocol.tcrp.Admission;
 import ocm.server.ChatServer;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.admin.UserView;
 
 /**

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import ocm.protocol.Limits;
 import ocm.protocol.tcrp.Admission;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.room.Member;
 import ocm.server.room.RoomException;
 import ocm.server.room.RoomRegistry;

@@ -10,7 +10,7 @@ import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import ocm.server.room.Member;
 import ocm.server.stats.DropReason;
 import ocm.server.testing.DeafV2Member;

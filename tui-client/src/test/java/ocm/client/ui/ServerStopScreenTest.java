@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import ocm.client.config.ClientSettings;
 import ocm.client.net.ChatClient;
 import ocm.server.ChatServer;
-import ocm.server.ServerConfig;
+import ocm.server.config.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

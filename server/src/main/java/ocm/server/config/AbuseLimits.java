@@ -1,4 +1,4 @@
-package ocm.server;
+package ocm.server.config;
 
 import ocm.server.store.JsonRoomStore;
 
