@@ -4,6 +4,7 @@ import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
+import ocm.server.admin.ServerLifecycle;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
+import ocm.server.stats.Counters;
 import ocm.server.room.Tokens;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
@@ -32,7 +36,7 @@ import ocm.server.udp.RelayLoop;
  * state file and the admin view, and owns their lifecycle. {@code ./chat server}, host mode and
  * the tests all run this class.
  */
-public final class ChatServer implements AutoCloseable {
+public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private static final Logger LOG = Logger.getLogger("ocm.server");
 
     private final ServerConfig config;
@@ -40,6 +44,10 @@ public final class ChatServer implements AutoCloseable {
     private final RoomStore store;
     private final Tokens tokens = new Tokens();
     private final RoomRegistry registry;
+    private final Clock clock;
+    /** The relay thread's, once started: the rules of rooms and the relay's counters. */
+    private final RoomService rooms;
+    private final Counters counters = new Counters();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ocm-store");
@@ -62,12 +70,19 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public ChatServer(ServerConfig config, AbuseLimits abuse) {
+        this(config, abuse, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the only source of time for the server's logic (tests may pass their own). */
+    public ChatServer(ServerConfig config, AbuseLimits abuse, Clock clock) {
         this.config = config;
         this.abuse = abuse;
+        this.clock = clock;
         this.store = config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes()))
                 .orElse(RoomStore.none());
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
+        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
     }
 
     /** Loads the state file, binds both ports and starts the threads. */
@@ -76,7 +91,7 @@ public final class ChatServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         started = true;
-        startedAt = System.currentTimeMillis();
+        startedAt = clock.millis();
         try {
             dataDirLock = config.dataDir().isPresent() ? DataDirLock.acquire(config.dataDir().get()) : null;
         } catch (IOException e) {
@@ -105,7 +120,7 @@ public final class ChatServer implements AutoCloseable {
             failedStart();
             throw e;
         }
-        admin = new LiveAdmin(relay, tcp, this, startedAt);
+        admin = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
         relay.start();
         tcp.start();
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
@@ -115,7 +130,7 @@ public final class ChatServer implements AutoCloseable {
 
     private RelayLoop bindUdp() throws IOException {
         try {
-            return new RelayLoop(config, registry, tokens, this::maybeSave);
+            return new RelayLoop(config, rooms, tokens, counters, clock, this::maybeSave);
         } catch (BindException e) {
             throw bindFailure("UDP", config.udpPort(), e);
         }
@@ -123,7 +138,7 @@ public final class ChatServer implements AutoCloseable {
 
     private TcpService bindTcp() throws IOException {
         try {
-            return new TcpService(config, abuse, new RequestHandler(relay, abuse));
+            return new TcpService(config, abuse, new RequestHandler(new RelayRooms(relay, rooms), abuse, clock), clock);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }
@@ -189,12 +204,18 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
+    @Override
+    public boolean persists() {
+        return config.dataDir().isPresent();
+    }
+
     /** Writes the state file now and returns when it is on disk. */
+    @Override
     public void saveNow() throws IOException {
         try {
             StateSnapshot s = relay.submit(() -> {
                 registry.takeDirty();
-                return Snapshots.of(registry, System.currentTimeMillis());
+                return Snapshots.of(registry, clock.millis());
             }).get(10, TimeUnit.SECONDS);
             storeThread.submit(() -> {
                 store.save(s);
@@ -227,7 +248,7 @@ public final class ChatServer implements AutoCloseable {
         tcp.close();
         try {
             relay.submit(() -> {
-                relay.relay().announceShutdown();
+                rooms.serverClosing();
                 return null;
             }).get(5, TimeUnit.SECONDS);
             saveNow();
@@ -241,6 +262,11 @@ public final class ChatServer implements AutoCloseable {
         releaseDataDir();
         LOG.info("stopped");
         stopped.countDown();
+    }
+
+    @Override
+    public void shutdown() {
+        close();
     }
 
     /** Stops as {@code kill -9} would, for tests: no final save, no goodbye; sockets and threads released. */

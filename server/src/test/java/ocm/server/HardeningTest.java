@@ -1,6 +1,8 @@
 package ocm.server;
 
+import ocm.server.admin.AdminException;
 import ocm.server.config.ServerConfig;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,29 +48,18 @@ class HardeningTest {
         }
     }
 
-    private long drops(String reason) {
+    private long drops(String reason) throws AdminException {
         Map<String, Long> d = server.admin().stats().dropsByReason();
         return d.getOrDefault(reason, 0L);
     }
 
-    private void awaitDrops(String reason, long atLeast) throws InterruptedException {
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (drops(reason) < atLeast) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("expected " + atLeast + " drops for " + reason + ", stats: " + server.admin().stats());
-            }
-            Thread.sleep(10);
-        }
+    private void awaitDrops(String reason, long atLeast) {
+        await("drops for " + reason).atMost(WAIT).until(() -> drops(reason), n -> n >= atLeast);
     }
 
-    private void awaitV1Registered(int n) throws Exception {
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (server.admin().users(Optional.empty()).stream().filter(u -> u.protocol() == 1).count() < n) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("v1 members did not register");
-            }
-            Thread.sleep(10);
-        }
+    private void awaitV1Registered(int n) {
+        await("v1 members registered").atMost(WAIT)
+                .until(() -> server.admin().users(Optional.empty()).stream().filter(u -> u.protocol() == 1).count(), c -> c >= n);
     }
 
     @Test
@@ -349,7 +340,7 @@ class HardeningTest {
             for (int i = 1; i <= 50; i++) {
                 alice.say("m" + i);
             }
-            alice.await("50 accepted", () -> server.admin().rooms().get(0).messagesRelayed() == 50, WAIT);
+            await("50 relayed").atMost(WAIT).until(() -> server.admin().rooms().get(0).messagesRelayed() == 50);
             Admission b = tcrp.join("long", "bob", Optional.empty(), 2).admission();
             try (V2TestClient bob = new V2TestClient(server.udpPort(), "long", b.token())) {
                 bob.register();
@@ -365,15 +356,9 @@ class HardeningTest {
         }
     }
 
-    private void awaitMember(String room, String name, boolean present) throws Exception {
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (server.admin().users(Optional.of(room)).stream().anyMatch(u -> u.name().equals(name)
-                && u.address().isPresent()) != present) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError(name + (present ? " never registered" : " was never removed"));
-            }
-            Thread.sleep(10);
-        }
+    private void awaitMember(String room, String name, boolean present) {
+        await(name + (present ? " registered" : " removed")).atMost(WAIT).until(() -> server.admin().users(Optional.of(room))
+                .stream().anyMatch(u -> u.name().equals(name) && u.address().isPresent()) == present);
     }
 
     @Test

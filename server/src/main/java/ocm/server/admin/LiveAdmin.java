@@ -1,6 +1,7 @@
 package ocm.server.admin;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,74 +9,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import ocm.server.config.Addresses;
-import ocm.server.ChatServer;
 import ocm.server.room.Ban;
 import ocm.server.room.Member;
 import ocm.server.room.Room;
 import ocm.server.room.RoomException;
 import ocm.server.room.RoomRegistry;
 import ocm.server.stats.Counters;
-import ocm.server.tcp.TcpService;
-import ocm.server.udp.Membership;
+import ocm.server.room.RoomService;
 import ocm.server.udp.RelayLoop;
 
-/** {@link ServerAdmin} on the live server: every call runs as a task on the relay thread and waits for it. */
+/**
+ * {@link ServerAdmin} on the live server: every call runs as a task on the relay thread and waits
+ * for it, at most {@link #DEFAULT_TIMEOUT}; a relay that does not answer in time is an error the
+ * operator reads, never empty data.
+ */
 public final class LiveAdmin implements ServerAdmin {
-    private final RelayLoop relay;
-    private final TcpService tcp;
-    private final ChatServer server;
-    private final long startedAt;
+    /** How long an operator's call waits for the relay thread (its tasks take microseconds). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    public LiveAdmin(RelayLoop relay, TcpService tcp, ChatServer server, long startedAt) {
+    private final RelayLoop relay;
+    private final RoomService rooms;
+    private final Counters counters;
+    private final Supplier<Map<String, Long>> tcpDrops;
+    private final ServerLifecycle server;
+    private final Clock clock;
+    private final long startedAt;
+    private final Duration timeout;
+
+    /**
+     * {@code rooms} and {@code counters} are the relay thread's: touched only inside tasks run
+     * there. {@code tcpDrops}: the TCP side's refusals by reason, readable from any thread.
+     */
+    public LiveAdmin(RelayLoop relay, RoomService rooms, Counters counters, Supplier<Map<String, Long>> tcpDrops,
+                     ServerLifecycle server, Clock clock, long startedAt, Duration timeout) {
         this.relay = relay;
-        this.tcp = tcp;
+        this.rooms = rooms;
+        this.counters = counters;
+        this.tcpDrops = tcpDrops;
         this.server = server;
+        this.clock = clock;
         this.startedAt = startedAt;
+        this.timeout = timeout;
     }
 
     private interface Task<T> {
-        T run(RoomRegistry registry, Membership membership, long now) throws RoomException;
+        T run(RoomRegistry registry, RoomService rooms, long now) throws RoomException;
     }
 
     private <T> T call(Task<T> task) throws AdminException {
-        Callable<T> c = () -> task.run(relay.relay().registry(), relay.relay().membership(), System.currentTimeMillis());
+        Callable<T> c = () -> task.run(rooms.registry(), rooms, clock.millis());
         try {
-            return relay.submit(c).get(10, TimeUnit.SECONDS);
+            return relay.submit(c).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RoomException) {
                 throw new AdminException(e.getCause().getMessage());
             }
             throw new AdminException("failed: " + e.getCause());
         } catch (TimeoutException e) {
-            throw new AdminException("the server did not answer in time");
+            throw new AdminException("the relay did not answer within " + seconds(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminException("interrupted");
         }
     }
 
-    private <T> T quietly(Task<T> task, T fallback) {
-        try {
-            return call(task);
-        } catch (AdminException e) {
-            return fallback;
-        }
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     @Override
-    public List<RoomView> rooms() {
-        return quietly((registry, m, now) -> {
+    public List<RoomView> rooms() throws AdminException {
+        return call((registry, m, now) -> {
             List<RoomView> out = new ArrayList<>();
             for (Room r : registry.rooms()) {
                 out.add(new RoomView(r.name(), r.hostName(), r.size(), r.locked(), r.messagesRelayed(),
                         Duration.ofMillis(Math.max(0, now - r.createdAt()))));
             }
             return out;
-        }, List.of());
+        });
     }
 
     @Override
@@ -146,28 +163,26 @@ public final class LiveAdmin implements ServerAdmin {
         if (message == null || message.isBlank()) {
             throw new AdminException("nothing to say");
         }
-        return call((registry, m, now) -> m.say(room, message));
+        return call((registry, m, now) -> m.say(room, message, now));
     }
 
     @Override
-    public StatsView stats() {
+    public StatsView stats() throws AdminException {
         Runtime rt = Runtime.getRuntime();
         long heapUsed = rt.totalMemory() - rt.freeMemory();
-        StatsView fallback = new StatsView(Duration.ofMillis(System.currentTimeMillis() - startedAt), 0, 0, 0, 0, 0, 0, 0,
-                Map.of(), 0, 0, heapUsed, rt.maxMemory());
-        return quietly((registry, m, now) -> {
-            Counters c = relay.relay().counters();
+        return call((registry, m, now) -> {
+            Counters c = counters;
             Map<String, Long> drops = new LinkedHashMap<>(c.dropsByReason());
-            drops.putAll(tcp.dropsByReason());
+            drops.putAll(tcpDrops.get());
             return new StatsView(Duration.ofMillis(now - startedAt), registry.rooms().size(), registry.memberCount(),
                     c.messagesIn, c.deliveries, c.messagesPerSecond(now), c.deliveriesPerSecond(now), c.retransmissions,
                     drops, c.bytesIn, c.bytesOut, heapUsed, rt.maxMemory());
-        }, fallback);
+        });
     }
 
     @Override
     public void save() throws AdminException {
-        if (server.config().dataDir().isEmpty()) {
+        if (!server.persists()) {
             throw new AdminException("this server has no data dir, so nothing is saved");
         }
         try {
@@ -179,6 +194,6 @@ public final class LiveAdmin implements ServerAdmin {
 
     @Override
     public void shutdown() {
-        server.close();
+        server.shutdown();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * message is one line for the operator ("no room named 'lobby'").
  */
 public interface ServerAdmin {
-    List<RoomView> rooms();
+    List<RoomView> rooms() throws AdminException;
 
     /** Members of one room, or of all rooms when {@code room} is empty. */
     List<UserView> users(Optional<String> room) throws AdminException;
@@ -41,7 +41,7 @@ public interface ServerAdmin {
     /** Announces {@code message} from the server to one room, or to all when {@code room} is "*". Returns how many rooms it reached. */
     int say(String room, String message) throws AdminException;
 
-    StatsView stats();
+    StatsView stats() throws AdminException;
 
     /** Writes the state file now. */
     void save() throws AdminException;

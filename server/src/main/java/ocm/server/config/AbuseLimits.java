@@ -1,7 +1,5 @@
 package ocm.server.config;
 
-import ocm.server.store.JsonRoomStore;
-
 /**
  * The limits that keep one client (or one bad file) from costing everyone else: how fast an IP may
  * make rooms, how many of its TCRP requests are worked on at once, how many wrong passwords it may
@@ -36,8 +34,14 @@ public record AbuseLimits(long maxStateFileBytes, int roomCreateBurst, double ro
         }
     }
 
+    /**
+     * The default cap on the state file's size (256 MiB), as the store's own default: stated here
+     * too because config is a leaf package that knows no store.
+     */
+    public static final long DEFAULT_MAX_STATE_FILE_BYTES = 256L * 1024 * 1024;
+
     public static AbuseLimits defaults() {
-        return new AbuseLimits(JsonRoomStore.DEFAULT_MAX_BYTES, 20, 1.0, 8, 5, 0.1);
+        return new AbuseLimits(DEFAULT_MAX_STATE_FILE_BYTES, 20, 1.0, 8, 5, 0.1);
     }
 
     public AbuseLimits withMaxStateFileBytes(long n) {

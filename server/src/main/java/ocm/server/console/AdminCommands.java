@@ -74,7 +74,7 @@ public final class AdminCommands {
     }
 
     // /rooms
-    private void rooms(List<String> args, Reply reply) {
+    private void rooms(List<String> args, Reply reply) throws AdminException {
         List<RoomView> rooms = admin.rooms();
         if (rooms.isEmpty()) {
             reply.line("no rooms");
@@ -170,7 +170,7 @@ public final class AdminCommands {
     }
 
     // /stats
-    private void stats(List<String> args, Reply reply) {
+    private void stats(List<String> args, Reply reply) throws AdminException {
         StatsView s = admin.stats();
         TextTable t = new TextTable(TextTable.Column.left("STAT"), TextTable.Column.left("VALUE"));
         t.row("uptime", Formats.duration(s.uptime()))
@@ -212,8 +212,13 @@ public final class AdminCommands {
         return table.commands().stream().map(Command::name).toList();
     }
 
+    /** For completion: no names when the relay does not answer (the command itself will say why). */
     private List<String> roomNames() {
-        return admin.rooms().stream().map(RoomView::name).toList();
+        try {
+            return admin.rooms().stream().map(RoomView::name).toList();
+        } catch (AdminException e) {
+            return List.of();
+        }
     }
 
     private static List<String> withStar(List<String> names) {

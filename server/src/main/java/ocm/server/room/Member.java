@@ -20,6 +20,8 @@ public final class Member {
     private int protocol;
     private long lastHeard;
     private DeliveryStream stream;
+    /** How deliveries reach this member; {@link MemberLink#NONE} until its client registers. */
+    private MemberLink link = MemberLink.NONE;
     private boolean gone;
     /** New v2 sessions this member may start (made at its first register); each costs a history replay. */
     private TokenBucket newSessions;
@@ -117,6 +119,15 @@ public final class Member {
 
     public void newSessions(TokenBucket b) {
         newSessions = b;
+    }
+
+    public MemberLink link() {
+        return link;
+    }
+
+    /** Set by the transport that registered the member; the room service delivers through it. */
+    public void link(MemberLink l) {
+        link = java.util.Objects.requireNonNull(l, "link");
     }
 
     /** The live v2 session, or null (v1 member, or v2 member that must register again). */

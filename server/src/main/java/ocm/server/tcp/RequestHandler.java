@@ -1,6 +1,7 @@
 package ocm.server.tcp;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +29,6 @@ import ocm.protocol.tcrp.TcrpRequest;
 import ocm.server.config.AbuseLimits;
 import ocm.server.room.PasswordHash;
 import ocm.server.room.RoomException;
-import ocm.server.udp.RelayLoop;
 
 /**
  * Answers one TCRP request: compliance, then admission, refusal or the room list. The room work
@@ -39,7 +39,8 @@ public final class RequestHandler implements RequestAnswerer {
     /** Keys remembered by each per-IP limiter; beyond it the least recently seen are forgotten. */
     private static final int MAX_LIMITER_KEYS = 100_000;
 
-    private final RelayLoop relay;
+    private final RoomAccess rooms;
+    private final Clock clock;
     private final PerKeyRateLimiter creates;
     private final PerKeyRateLimiter wrongPasswords;
     /** The last encoded room list and the registry's list version it was made from. */
@@ -49,11 +50,9 @@ public final class RequestHandler implements RequestAnswerer {
     private record EncodedList(long version, byte[] payload) {
     }
 
-    private record VersionedListing(long version, RoomListing listing) {
-    }
-
-    public RequestHandler(RelayLoop relay, AbuseLimits abuse) {
-        this.relay = relay;
+    public RequestHandler(RoomAccess rooms, AbuseLimits abuse, Clock clock) {
+        this.rooms = rooms;
+        this.clock = clock;
         this.creates = new PerKeyRateLimiter(abuse.roomCreatesPerSecond(), abuse.roomCreateBurst(), MAX_LIMITER_KEYS);
         this.wrongPasswords = new PerKeyRateLimiter(abuse.wrongPasswordsPerSecond(), abuse.wrongPasswordBurst(), MAX_LIMITER_KEYS);
     }
@@ -88,10 +87,7 @@ public final class RequestHandler implements RequestAnswerer {
     private byte[] listPayload() throws RoomException {
         EncodedList known = cachedList.get();
         long knownVersion = known == null ? -1 : known.version();
-        VersionedListing fresh = await(relay.submit(() -> {
-            long v = relay.relay().registry().listVersion();
-            return v == knownVersion ? null : new VersionedListing(v, relay.relay().membership().list());
-        }));
+        RoomAccess.VersionedListing fresh = await(rooms.listIfChanged(knownVersion));
         if (fresh == null) {
             return known.payload();
         }
@@ -137,24 +133,24 @@ public final class RequestHandler implements RequestAnswerer {
     }
 
     private TcrpReply create(CreateRoom c, String ip) throws RoomException {
-        if (!creates.tryTake(ip, System.currentTimeMillis())) {
+        if (!creates.tryTake(ip, clock.millis())) {
             LOG.info(() -> "refused create '" + c.room() + "' from " + ip + ": too many new rooms from this address");
             throw new RoomException(ErrorCode.RATE_LIMITED, "too many new rooms from your address; wait a few seconds and try again");
         }
         checkPassword(c.password());
         Optional<PasswordHash> hash = c.password().filter(p -> !p.isEmpty()).map(PasswordHash::of);
-        long now = System.currentTimeMillis();
-        return await(relay.submit(() -> relay.relay().membership().create(c.room(), c.username(), hash, c.protocol(), ip, now)));
+        long now = clock.millis();
+        return await(rooms.create(c.room(), c.username(), hash, c.protocol(), ip, now));
     }
 
     private TcrpReply join(JoinRoom j, String ip) throws RoomException {
         checkPassword(j.password());
-        Optional<PasswordHash> needed = await(relay.submit(() -> relay.relay().registry().passwordOf(j.room())));
+        Optional<PasswordHash> needed = await(rooms.passwordOf(j.room()));
         Optional<PasswordHash> verified = Optional.empty();
         if (needed.isPresent()) {
             // Each try costs a PBKDF2 hash on a worker: a guessing storm from one IP is cut off here.
             String key = ip + '\n' + j.room();
-            if (!wrongPasswords.allows(key, System.currentTimeMillis())) {
+            if (!wrongPasswords.allows(key, clock.millis())) {
                 LOG.info(() -> "refused join '" + j.room() + "' by " + j.username() + " from " + ip + ": too many wrong passwords");
                 throw new RoomException(ErrorCode.RATE_LIMITED, "too many wrong passwords for room '" + j.room()
                         + "' from your address; wait a minute and try again");
@@ -162,7 +158,7 @@ public final class RequestHandler implements RequestAnswerer {
             // No password counts as a wrong one (as it always has): the limit is on tries, not on guesses.
             Optional<String> given = j.password().filter(p -> !p.isEmpty());
             if (given.isEmpty() || !needed.get().matches(given.get())) {
-                wrongPasswords.tryTake(key, System.currentTimeMillis());
+                wrongPasswords.tryTake(key, clock.millis());
                 // Same code either way (clients act on it); the words tell a missing password from a wrong one.
                 throw new RoomException(ErrorCode.WRONG_PASSWORD, given.isEmpty()
                         ? "room '" + j.room() + "' needs a password" : "wrong password for room '" + j.room() + "'");
@@ -170,8 +166,8 @@ public final class RequestHandler implements RequestAnswerer {
             verified = needed;
         }
         Optional<PasswordHash> v = verified;
-        long now = System.currentTimeMillis();
-        return await(relay.submit(() -> relay.relay().membership().join(j.room(), j.username(), v, j.protocol(), ip, now)));
+        long now = clock.millis();
+        return await(rooms.join(j.room(), j.username(), v, j.protocol(), ip, now));
     }
 
     private static void checkPassword(Optional<String> password) throws RoomException {

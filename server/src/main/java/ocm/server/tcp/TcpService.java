@@ -7,6 +7,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +45,14 @@ public final class TcpService implements AutoCloseable {
     private final OpenConnections<Connection> open;
     private final RequestsInFlight inFlight;
     private final TcpCounters counters = new TcpCounters();
+    private final Clock clock;
     private volatile boolean running = true;
     /** Scratch space for dropped input. */
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
 
-    public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler) throws IOException {
+    public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler, Clock clock) throws IOException {
         this.config = config;
+        this.clock = clock;
         this.handler = handler;
         this.open = new OpenConnections<>(config.maxConnections(), config.maxConnectionsPerIp());
         this.inFlight = new RequestsInFlight(abuse.maxRequestsInFlightPerIp());
@@ -88,14 +91,14 @@ public final class TcpService implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                selector.select(open.millisToNextDeadline(System.currentTimeMillis(), 1000));
+                selector.select(open.millisToNextDeadline(clock.millis(), 1000));
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
                     handle(key);
                 }
                 workers.runFinished();
-                expire(System.currentTimeMillis());
+                expire(clock.millis());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "TCP service turn failed: " + e, e);
             }
@@ -159,7 +162,7 @@ public final class TcpService implements AutoCloseable {
             closeQuietly(ch);
             return;
         }
-        Connection c = new Connection(ch, ip, System.currentTimeMillis() + config.tcpRequestDeadline().toMillis());
+        Connection c = new Connection(ch, ip, clock.millis() + config.tcpRequestDeadline().toMillis());
         c.key = ch.register(selector, SelectionKey.OP_READ, c);
         open.add(c);
     }

@@ -3,7 +3,7 @@ package ocm.server.udp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import ocm.protocol.Limits;
@@ -27,19 +27,24 @@ final class Outbox {
     private static final byte[] NO_TOKEN = new byte[0];
     private static final byte[] ROOM_CLOSED = V1Codec.roomClosed();
 
-    private final DatagramChannel channel;
+    private final DatagramSender channel;
     private final Counters counters;
+    private final Clock clock;
     private final ByteBuffer out = ByteBuffer.allocateDirect(Limits.MAX_DATAGRAM);
+    /** Holds one v1 encoding at a time: the item a fan-out is delivering, or a one-off notice. */
     private final ByteBuffer v1 = ByteBuffer.allocateDirect(Limits.MAX_DATAGRAM);
+    /** Its own buffer, so a __ROOM_CLOSED__ never overwrites a v1 encoding still being sent. */
+    private final ByteBuffer roomClosed = ByteBuffer.allocateDirect(ROOM_CLOSED.length);
     private final ArrayList<Member> dirty = new ArrayList<>();
     /** Members with deliveries in flight: the only ones the retransmission timer visits. */
     private final ArrayList<Member> inFlight = new ArrayList<>();
     private final List<Member> gaveUp = new ArrayList<>();
     private final Resender resender = new Resender();
 
-    Outbox(DatagramChannel channel, Counters counters) {
+    Outbox(DatagramSender channel, Counters counters, Clock clock) {
         this.channel = channel;
         this.counters = counters;
+        this.clock = clock;
     }
 
     // ---- raw sends ---------------------------------------------------------------------
@@ -69,9 +74,9 @@ final class Outbox {
     }
 
     void sendRoomClosed(InetSocketAddress to) {
-        v1.clear();
-        v1.put(ROOM_CLOSED).flip();
-        send(v1, to);
+        roomClosed.clear();
+        roomClosed.put(ROOM_CLOSED).flip();
+        send(roomClosed, to);
     }
 
     // ---- v1: encode once, send to each -------------------------------------------------
@@ -86,10 +91,18 @@ final class Outbox {
         return true;
     }
 
+    /** Sends what {@link #prepareV1} encoded; counted as a delivery. */
     void sendV1(InetSocketAddress to) {
         v1.rewind();
         send(v1, to);
         counters.deliveries++;
+    }
+
+    /** A v1 datagram to one member alone (a notice): encoded and sent at once. */
+    void sendV1Once(byte[] sender, byte[] text, InetSocketAddress to) {
+        if (prepareV1(sender, text)) {
+            sendV1(to);
+        }
     }
 
     // ---- v2: per-member queue, bundled at flush -----------------------------------------
@@ -102,7 +115,7 @@ final class Outbox {
         }
         ByteBuffer c = s.control();
         if (!V2Codec.writePacket(c, p)) {
-            flush(m, System.currentTimeMillis());
+            flush(m, clock.millis());
             V2Codec.writePacket(c, p);
         }
         markDirty(m);
@@ -124,7 +137,7 @@ final class Outbox {
     private ByteBuffer room(Member m, int n) {
         ByteBuffer c = m.stream().control();
         if (c.remaining() < n) {
-            flush(m, System.currentTimeMillis());
+            flush(m, clock.millis());
         }
         markDirty(m);
         return c;

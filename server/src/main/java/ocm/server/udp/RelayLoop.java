@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 import ocm.protocol.Limits;
 import ocm.server.config.Addresses;
 import ocm.server.config.ServerConfig;
-import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.stats.DropReason;
@@ -37,7 +38,8 @@ public final class RelayLoop implements AutoCloseable {
     private final DatagramChannel channel;
     private final Selector selector;
     private final Relay relay;
-    private final Counters counters = new Counters();
+    private final Counters counters;
+    private final Clock clock;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer in = ByteBuffer.allocate(Limits.MAX_DATAGRAM + 1);
     private final LongConsumer periodic;
@@ -46,9 +48,15 @@ public final class RelayLoop implements AutoCloseable {
     private long nextSweep;
     private long nextSample;
 
-    /** Binds the UDP socket; {@link #start} starts the thread. {@code periodic} runs on the relay thread every turn. */
-    public RelayLoop(ServerConfig config, RoomRegistry registry, Tokens tokens, LongConsumer periodic) throws IOException {
+    /**
+     * Binds the UDP socket; {@link #start} starts the thread, which then owns {@code rooms} and
+     * {@code counters}. {@code periodic} runs on the relay thread every turn.
+     */
+    public RelayLoop(ServerConfig config, RoomService rooms, Tokens tokens, Counters counters, Clock clock,
+                     LongConsumer periodic) throws IOException {
         this.config = config;
+        this.counters = counters;
+        this.clock = clock;
         this.periodic = periodic;
         this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
@@ -57,7 +65,7 @@ public final class RelayLoop implements AutoCloseable {
         channel.configureBlocking(false);
         this.selector = Selector.open();
         channel.register(selector, SelectionKey.OP_READ);
-        this.relay = new Relay(config, registry, tokens, counters, new Outbox(channel, counters));
+        this.relay = new Relay(config, rooms, tokens, counters, channel::send, clock);
         this.thread = new Thread(this::run, "ocm-relay");
     }
 
@@ -71,10 +79,6 @@ public final class RelayLoop implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    public Relay relay() {
-        return relay;
     }
 
     public boolean onRelayThread() {
@@ -124,7 +128,7 @@ public final class RelayLoop implements AutoCloseable {
     }
 
     private void run() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         nextSweep = now + config.sweepInterval().toMillis();
         nextSample = now;
         while (running) {
@@ -139,11 +143,11 @@ public final class RelayLoop implements AutoCloseable {
     }
 
     private void turn() throws IOException {
-        long wait = relay.busy() ? 10 : Math.max(1, Math.min(nextSweep - System.currentTimeMillis(), 250));
+        long wait = relay.busy() ? 10 : Math.max(1, Math.min(nextSweep - clock.millis(), 250));
         // The turn reads the socket whatever is ready: a no-op action instead of the selected-key
         // set, which allocated a HashMap node on every turn (tens of thousands per second).
         selector.select(IGNORE_KEY, wait);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (int i = 0; i < MAX_READS_PER_TURN; i++) {
             in.clear();
             InetSocketAddress from = (InetSocketAddress) channel.receive(in);
@@ -164,7 +168,7 @@ public final class RelayLoop implements AutoCloseable {
             }
         }
         runTasks();
-        now = System.currentTimeMillis();
+        now = clock.millis();
         relay.retransmit(now);
         if (now >= nextSweep) {
             nextSweep = now + config.sweepInterval().toMillis();
@@ -183,7 +187,7 @@ public final class RelayLoop implements AutoCloseable {
         while ((t = tasks.poll()) != null) {
             t.work().run();
         }
-        relay.flush(System.currentTimeMillis());
+        relay.flush(clock.millis());
     }
 
     /**

@@ -11,25 +11,25 @@ import ocm.server.room.ChatRecord;
 import ocm.server.room.Member;
 import ocm.server.room.Revocations;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
 import ocm.server.stats.Counters;
 import ocm.server.stats.DropReason;
 
 /** What a seed-format (v1) datagram means: register, leave, or a chat to relay. Relay thread only. */
 final class V1Handler {
     private static final Logger LOG = Logger.getLogger("ocm.server.relay");
+    private static final byte[] SERVER_SENDER = Utf8.encode(ocm.protocol.Names.SERVER_SENDER);
 
     private final RoomRegistry registry;
     private final Counters counters;
     private final Outbox outbox;
-    private final Membership membership;
-    private final Relay relay;
+    private final RoomService rooms;
 
-    V1Handler(RoomRegistry registry, Counters counters, Outbox outbox, Membership membership, Relay relay) {
+    V1Handler(RoomRegistry registry, Counters counters, Outbox outbox, RoomService rooms) {
         this.registry = registry;
         this.counters = counters;
         this.outbox = outbox;
-        this.membership = membership;
-        this.relay = relay;
+        this.rooms = rooms;
     }
 
     void onDatagram(V1ClientMessage msg, InetSocketAddress from, long now) {
@@ -58,7 +58,7 @@ final class V1Handler {
         }
         m.heard(now);
         if (msg.isLeave()) {
-            membership.end(m, EndReason.LEFT, "", now);
+            rooms.end(m, EndReason.LEFT, "", now);
             return;
         }
         if (!m.bucket().tryTake(now)) {
@@ -72,19 +72,21 @@ final class V1Handler {
         int bytes = Utf8.encode(msg.text()).length;
         if (bytes > Limits.MAX_TEXT_BYTES) {
             counters.drop(DropReason.TOO_LONG);
-            relay.noticeV1(m, "your message was not sent: it is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES);
+            outbox.sendV1Once(SERVER_SENDER, Utf8.encode("your message was not sent: it is " + bytes + " bytes, the limit is "
+                    + Limits.MAX_TEXT_BYTES), from);
             return;
         }
-        relay.relayChat(m, false, msg.text(), ChatRecord.NO_SEQ, now);
+        rooms.chat(m, false, msg.text(), ChatRecord.NO_SEQ, now);
     }
 
     private void registerV1(Member m, InetSocketAddress from, long now) {
         boolean first = m.address() == null;
         boolean wasV2 = m.protocol() == 2 && m.stream() != null;
-        if (m.stream() != null) {
-            outbox.detach(m);
-            m.stream(null);
+        if (!(m.link() instanceof V1Link)) {
+            m.link().unlinked();
+            m.link(new V1Link(m, outbox));
         }
+        m.stream(null);
         m.address(from);
         m.protocol(1);
         m.heard(now);
@@ -92,8 +94,7 @@ final class V1Handler {
             LOG.info(() -> m.name() + " registered in '" + m.room().name() + "' from " + Addresses.show(from) + " (v1)");
         }
         if (wasV2) {
-            membership.broadcastMembers(m.room());
+            rooms.broadcastMembers(m.room(), now);
         }
     }
-
 }

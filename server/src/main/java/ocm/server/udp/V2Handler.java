@@ -2,7 +2,6 @@ package ocm.server.udp;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Utf8;
@@ -21,7 +20,10 @@ import ocm.server.room.DeliveryStream;
 import ocm.server.room.Member;
 import ocm.server.room.Revocations;
 import ocm.server.room.Room;
+import ocm.server.room.Reasons;
+import ocm.server.room.RoomException;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
 import ocm.server.room.TokenBucket;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
@@ -51,20 +53,18 @@ final class V2Handler {
     private final Tokens tokens;
     private final Counters counters;
     private final Outbox outbox;
-    private final Membership membership;
-    private final Relay relay;
+    private final RoomService rooms;
     /** Reused by the fast path on the relay thread. */
     private final DatagramView view = new DatagramView();
 
     V2Handler(ServerConfig config, RoomRegistry registry, Tokens tokens, Counters counters, Outbox outbox,
-              Membership membership, Relay relay) {
+              RoomService rooms) {
         this.config = config;
         this.registry = registry;
         this.tokens = tokens;
         this.counters = counters;
         this.outbox = outbox;
-        this.membership = membership;
-        this.relay = relay;
+        this.rooms = rooms;
     }
 
     /**
@@ -181,17 +181,30 @@ final class V2Handler {
                 outbox.pong(m, ((Packet.Ping) p).nonce(), now);
                 return false;
             case LEAVE:
-                membership.end(m, EndReason.LEFT, "", now);
+                rooms.end(m, EndReason.LEFT, "", now);
                 return false;
             case KICK:
-                membership.kickByHost(m, (Packet.Kick) p, now);
+                hostRequest(m, () -> rooms.kickByHost(m, ((Packet.Kick) p).target(), ((Packet.Kick) p).reason(), now));
                 return false;
             case CLOSE:
-                membership.closeByHost(m, ((Packet.Close) p).reason(), now);
+                hostRequest(m, () -> rooms.closeByHost(m, ((Packet.Close) p).reason(), now));
                 return false;
             default:
                 counters.drop(DropReason.GARBAGE);
                 return false;
+        }
+    }
+
+    /** A host's request the room service may refuse: the refusal goes back to the asker as an Error. */
+    private interface HostRequest {
+        void run() throws RoomException;
+    }
+
+    private void hostRequest(Member m, HostRequest request) {
+        try {
+            request.run();
+        } catch (RoomException e) {
+            outbox.control(m, new Packet.Error(e.code(), e.getMessage()));
         }
     }
 
@@ -211,7 +224,7 @@ final class V2Handler {
         if (budget < 0) {
             return;
         }
-        outbox.sendNow(room, from, new Packet.Ended(r.reason(), Relay.truncate(r.message(), budget)));
+        outbox.sendNow(room, from, new Packet.Ended(r.reason(), Reasons.truncate(r.message(), budget)));
     }
 
     private void registerV2(Member m, Packet.Register reg, InetSocketAddress from, int length, long now) {
@@ -229,9 +242,7 @@ final class V2Handler {
             refuseSession(m, from, length);
             return;
         }
-        if (old != null) {
-            outbox.detach(m);
-        }
+        m.link().unlinked();
         boolean wasV2 = m.protocol() == 2;
         boolean moved = m.address() != null && !from.equals(m.address());
         // An address is proven once an Ack from it showed a Welcome; until then, so is its next register.
@@ -241,6 +252,9 @@ final class V2Handler {
         m.address(from);
         m.protocol(2);
         m.stream(s);
+        if (!(m.link() instanceof V2Link)) {
+            m.link(new V2Link(m, outbox));
+        }
         m.heard(now);
         outbox.control(m, new Packet.Welcome(s.session(), s.firstDseq(), now));
         if (!unproven) {
@@ -248,7 +262,7 @@ final class V2Handler {
             // each Accepted only in answer to a re-sent chat: no amplification).
             acceptAgain(m, reg.nextSeq(), chatStart);
         }
-        if (!membership.deliver(m, membership.memberList(room), now)) {
+        if (!rooms.sendMembers(m, now)) {
             return;
         }
         if (unproven) {
@@ -261,9 +275,9 @@ final class V2Handler {
         LOG.info(() -> m.name() + (old == null ? " registered" : " started a new session") + " in '" + room.name()
                 + "' from " + Addresses.show(from) + " (v2)");
         if (!wasV2) {
-            membership.broadcastMembers(room);
+            rooms.broadcastMembers(room, now);
         } else if (moved) {
-            membership.announce(room, EventKind.RECONNECTED, m.name(), "", null, m);
+            rooms.announce(room, EventKind.RECONNECTED, m.name(), "", null, m, now);
         }
     }
 
@@ -272,13 +286,7 @@ final class V2Handler {
      * list first, then the newest history that fits. False if the member was removed meanwhile.
      */
     private boolean sendHistory(Member m, int since, long now) {
-        List<ChatRecord> history = m.room().historySince(since);
-        for (ChatRecord r : history.subList(Math.max(0, history.size() - (config.maxBacklog() - 1)), history.size())) {
-            if (!membership.deliver(m, Relay.chatOutgoing(r), now)) {
-                return false;
-            }
-        }
-        return true;
+        return rooms.sendHistory(m, since, config.maxBacklog() - 1, now);
     }
 
     /**
@@ -288,7 +296,7 @@ final class V2Handler {
     private void refuseSession(Member m, InetSocketAddress from, int length) {
         counters.drop(DropReason.RATE_LIMITED);
         byte[] room = m.room().nameUtf8();
-        String text = Relay.truncate("too many new sessions; wait a few seconds and register again",
+        String text = Reasons.truncate("too many new sessions; wait a few seconds and register again",
                 length - V2Codec.headerSize(room.length, 0) - V2Codec.PACKET_HEADER - 3);
         if (from.equals(m.address()) && !text.isEmpty()) {
             outbox.sendNow(room, from, new Packet.Error(ErrorCode.RATE_LIMITED, text));
@@ -326,7 +334,7 @@ final class V2Handler {
             outbox.control(m, new Packet.Error(ErrorCode.BAD_REQUEST, "empty message"));
             return;
         }
-        ChatRecord r = relay.relayChat(m, c.action(), c.text(), Integer.toUnsignedLong(c.seq()), now);
+        ChatRecord r = rooms.chat(m, c.action(), c.text(), Integer.toUnsignedLong(c.seq()), now);
         outbox.accepted(m, c.seq(), r.msgId(), r.timestampMillis());
     }
 

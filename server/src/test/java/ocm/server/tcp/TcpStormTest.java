@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,10 @@ import ocm.server.config.AbuseLimits;
 import ocm.server.ChatServer;
 import ocm.server.config.ServerConfig;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
+import ocm.server.stats.Counters;
 import ocm.server.testing.TcrpClient;
-import ocm.server.udp.RelayLoop;
 import org.junit.jupiter.api.Test;
 
 /** One IP's request storm is bounded: in-flight cap, hung-up requests skipped, wrong-password limit, cached list. */
@@ -94,7 +96,7 @@ class TcpStormTest {
         HeldAnswerer held = new HeldAnswerer();
         AbuseLimits abuse = AbuseLimits.defaults().withMaxRequestsInFlightPerIp(3);
         List<Socket> sockets = new ArrayList<>();
-        TcpService tcp = new TcpService(ServerConfig.forTests(), abuse, held);
+        TcpService tcp = new TcpService(ServerConfig.forTests(), abuse, held, Clock.systemUTC());
         tcp.start();
         try {
             for (int i = 0; i < 3; i++) {
@@ -138,7 +140,7 @@ class TcpStormTest {
             return RequestHandler.refusedWire(op, room, ErrorCode.NO_SUCH_ROOM, "fine");
         };
         // One request in flight per IP: a leaked place would refuse every later request as busy.
-        TcpService tcp = new TcpService(ServerConfig.forTests(), AbuseLimits.defaults().withMaxRequestsInFlightPerIp(1), buggy);
+        TcpService tcp = new TcpService(ServerConfig.forTests(), AbuseLimits.defaults().withMaxRequestsInFlightPerIp(1), buggy, Clock.systemUTC());
         tcp.start();
         try {
             for (int i = 0; i < 4; i++) {
@@ -158,7 +160,7 @@ class TcpStormTest {
     void aRequestWhoseClientHungUpIsSkipped() throws Exception {
         HeldAnswerer held = new HeldAnswerer();
         List<Socket> sockets = new ArrayList<>();
-        TcpService tcp = new TcpService(ServerConfig.forTests(), AbuseLimits.defaults(), held);
+        TcpService tcp = new TcpService(ServerConfig.forTests(), AbuseLimits.defaults(), held, Clock.systemUTC());
         tcp.start();
         try {
             // Both workers busy...
@@ -224,11 +226,9 @@ class TcpStormTest {
     @Test
     void theEncodedRoomListIsReusedUntilTheListChanges() throws Exception {
         RoomRegistry registry = new RoomRegistry(new RoomRegistry.Limits(100, 10, 10, 10, 10), new Tokens());
-        Tokens tokens = new Tokens();
-        RelayLoop relay = new RelayLoop(ServerConfig.forTests(), registry, tokens, now -> { });
-        relay.start();
-        try {
-            RequestHandler h = new RequestHandler(relay, AbuseLimits.defaults());
+        RoomService rooms = new RoomService(registry, new Counters(), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        {
+            RequestHandler h = new RequestHandler(new DirectRooms(rooms), AbuseLimits.defaults(), Clock.systemUTC());
             String ip = "127.0.0.1";
             h.answer(new CreateRoom("one", "alice", Optional.empty(), 2), Operation.CREATE_ROOM, "one", ip);
             byte[] first = h.answer(new ListRooms(), Operation.LIST_ROOMS, "", ip);
@@ -244,8 +244,6 @@ class TcpStormTest {
             String afterCreate = new String(h.answer(new ListRooms(), Operation.LIST_ROOMS, "", ip), "UTF-8");
             assertEquals(3, h.listEncodings());
             assertTrue(afterCreate.contains("\"two\""), afterCreate);
-        } finally {
-            relay.close();
         }
     }
 }

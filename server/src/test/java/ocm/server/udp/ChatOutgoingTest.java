@@ -18,7 +18,7 @@ class ChatOutgoingTest {
                 new ChatRecord(1, 1_700_000_000_000L, false, "alice", "hello"),
                 new ChatRecord(Integer.MAX_VALUE, 0, true, "ユーザー", "waves 👋"),
                 new ChatRecord(42, -1, false, "b", "")}) {
-            Outgoing o = Relay.chatOutgoing(r);
+            Outgoing o = V2Link.chatOutgoing(r);
             assertEquals(PacketType.MESSAGE, o.type());
             byte[] expected = V2Codec.encodeReliableTail(
                     new Packet.ChatMessage(0, r.msgId(), r.timestampMillis(), r.action(), r.sender(), r.text()));

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import ocm.server.config.ServerConfig;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
+import ocm.server.stats.Counters;
 import org.junit.jupiter.api.Test;
 
 /** Work handed to the relay thread always gets an answer, even when the relay stops first. */
@@ -17,7 +20,10 @@ class RelayLoopTest {
     private static RelayLoop newLoop() throws Exception {
         Tokens tokens = new Tokens();
         RoomRegistry registry = new RoomRegistry(new RoomRegistry.Limits(10, 10, 10, 10, 10), tokens);
-        return new RelayLoop(ServerConfig.forTests(), registry, tokens, now -> { });
+        ServerConfig config = ServerConfig.forTests();
+        Counters counters = new Counters();
+        RoomService rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
+        return new RelayLoop(config, rooms, tokens, counters, Clock.systemUTC(), now -> { });
     }
 
     private static void assertStopped(CompletableFuture<?> f) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -14,6 +15,7 @@ import ocm.server.config.ServerConfig;
 import ocm.server.room.Member;
 import ocm.server.room.RoomException;
 import ocm.server.room.RoomRegistry;
+import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 
@@ -27,6 +29,7 @@ final class RelayRig implements AutoCloseable {
 
     final RoomRegistry registry;
     final Counters counters = new Counters();
+    final RoomService rooms;
     final Relay relay;
     private final DatagramChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(Limits.MAX_DATAGRAM + 1);
@@ -37,7 +40,8 @@ final class RelayRig implements AutoCloseable {
         channel = DatagramChannel.open(StandardProtocolFamily.INET);
         channel.bind(new InetSocketAddress("127.0.0.1", 0));
         channel.configureBlocking(false);
-        relay = new Relay(config, registry, tokens, counters, new Outbox(channel, counters));
+        rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
+        relay = new Relay(config, rooms, tokens, counters, channel::send, Clock.systemUTC());
     }
 
     int port() throws IOException {
@@ -45,12 +49,12 @@ final class RelayRig implements AutoCloseable {
     }
 
     String create(String room, String user) throws RoomException {
-        Admission a = relay.membership().create(room, user, Optional.empty(), 2, "127.0.0.1", System.currentTimeMillis());
+        Admission a = rooms.create(room, user, Optional.empty(), 2, "127.0.0.1", System.currentTimeMillis());
         return a.token();
     }
 
     String join(String room, String user) throws RoomException {
-        Admission a = relay.membership().join(room, user, Optional.empty(), 2, "127.0.0.1", System.currentTimeMillis());
+        Admission a = rooms.join(room, user, Optional.empty(), 2, "127.0.0.1", System.currentTimeMillis());
         return a.token();
     }
 

@@ -12,6 +12,7 @@ import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.server.config.ServerConfig;
 import ocm.server.room.Member;
+import ocm.server.room.Removals;
 import ocm.server.stats.DropReason;
 import ocm.server.testing.DeafV2Member;
 import ocm.server.testing.V2TestClient;

@@ -1,7 +1,9 @@
-package ocm.server.udp;
+package ocm.server.room;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import ocm.protocol.ErrorCode;
@@ -12,41 +14,36 @@ import ocm.protocol.tcrp.RoomListing;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
-import ocm.protocol.ucrp.v2.PacketType;
-import ocm.protocol.ucrp.v2.V2Codec;
-import ocm.server.room.Ban;
-import ocm.server.room.Member;
-import ocm.server.room.Outgoing;
-import ocm.server.room.PasswordHash;
-import ocm.server.room.Room;
-import ocm.server.room.RoomException;
-import ocm.server.room.RoomRegistry;
-import ocm.server.room.Tokens;
+import ocm.server.stats.Counters;
 
 /**
- * Membership changes and how the room hears of them: joins (from TCP), leaves, kicks, bans,
- * timeouts and closes, each logged once and announced to v2 members (event + member list) and
- * v1 members (a notice from "*server*"). Relay thread only.
+ * The rules of rooms, in one place: create, join, list, say, leave, kick, ban, unban, close, the
+ * host rule (a host's leaving closes the room), the idle sweep, and telling the room of each.
+ * The only owner of rooms, members, history and message ids (through {@link RoomRegistry}).
+ * Knows no transport: everything a member is told goes through its {@link MemberLink}. Plain
+ * object; every method runs on the relay thread, with the time passed in.
  */
-public final class Membership {
+public final class RoomService {
     private static final Logger LOG = Logger.getLogger("ocm.server.rooms");
-    /** Reasons (kick, ban, close) are cut to this, so every notice and event built from them fits a datagram. */
-    static final int MAX_REASON_BYTES = 1000;
 
     private final RoomRegistry registry;
-    private final Outbox outbox;
-    private final Relay relay;
+    private final Counters counters;
+    private final long v1IdleMillis;
+    private final long v2IdleMillis;
     /** The relay's own removals (backlog full, gave up, silent) all end here, as TIMED_OUT. */
     private final Removals removals = new Removals((m, why, now) -> end(m, EndReason.TIMED_OUT, why, now));
+    /** Reused by every fan-out: each item is encoded at most once per kind of link. */
+    private final Encodings shared = new Encodings();
 
-    Membership(RoomRegistry registry, Outbox outbox, Relay relay) {
+    public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout) {
         this.registry = registry;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.counters = counters;
+        this.v1IdleMillis = v1IdleTimeout.toMillis();
+        this.v2IdleMillis = v2IdleTimeout.toMillis();
     }
 
-    Removals removals() {
-        return removals;
+    public RoomRegistry registry() {
+        return registry;
     }
 
     // ---- from the TCP service ----------------------------------------------------------
@@ -69,13 +66,18 @@ public final class Membership {
         try {
             Member m = registry.join(room, user, verified, protocol, ip, now);
             LOG.info(() -> user + " joined '" + room + "' from " + ip + ", token " + Tokens.redact(m.token()));
-            announce(m.room(), EventKind.JOINED, user, "", user + " joined the room", m);
-            broadcastMembers(m.room());
+            announce(m.room(), EventKind.JOINED, user, "", user + " joined the room", m, now);
+            broadcastMembers(m.room(), now);
             return admission(m);
         } catch (RoomException e) {
             LOG.info(() -> "refused join '" + room + "' by " + user + " from " + ip + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    /** The password a join must match, checked by the caller off the relay thread. */
+    public Optional<PasswordHash> passwordOf(String room) throws RoomException {
+        return registry.passwordOf(room);
     }
 
     public RoomListing list() {
@@ -86,9 +88,73 @@ public final class Membership {
         return new RoomListing(rooms);
     }
 
+    /** Changes whenever {@link #list()} may have. */
+    public long listVersion() {
+        return registry.listVersion();
+    }
+
     private static Admission admission(Member m) {
         Room r = m.room();
         return new Admission(m.token(), r.name(), m.name(), m.isHost(), r.hostName(), r.memberNames(), r.locked());
+    }
+
+    // ---- chat --------------------------------------------------------------------------
+
+    /**
+     * Numbers the message, keeps it in history, and hands it to every other member's link (one
+     * shared encoding per kind of link). {@code senderSeq}: the v2 chat seq it came as, or
+     * {@link ChatRecord#NO_SEQ}. Members too far behind to take it are removed by {@link #settle}.
+     */
+    public ChatRecord chat(Member sender, boolean action, String text, long senderSeq, long now) {
+        Room room = sender.room();
+        ChatRecord r = room.record(now, action, sender.name(), text, senderSeq);
+        counters.messagesIn++;
+        room.countRelayed();
+        registry.markDirty();
+        shared.clear();
+        for (int i = 0, n = room.size(); i < n; i++) {
+            Member t = room.memberAt(i);
+            if (t != sender && !t.link().deliverChat(r, shared)) {
+                removals.queue(t, Removals.TOO_FAR_BEHIND);
+            }
+        }
+        shared.clear();
+        return r;
+    }
+
+    /**
+     * The member list, then the newest history after {@code since} (at most {@code max}), to one
+     * member that has just registered. False if the member was removed meanwhile (it could not
+     * take them: the caller stops).
+     */
+    public boolean catchUp(Member m, int since, int max, long now) {
+        return sendMembers(m, now) && sendHistory(m, since, max, now);
+    }
+
+    /** The member list to one member; false if it could not take it (it was removed). */
+    public boolean sendMembers(Member m, long now) {
+        shared.clear();
+        boolean ok = m.link().deliverMembers(m.room(), shared);
+        shared.clear();
+        if (!ok) {
+            removals.removeNow(m, Removals.TOO_FAR_BEHIND, now);
+        }
+        return ok;
+    }
+
+    /** The newest {@code max} messages after {@code since} to one member; false if it was removed meanwhile. */
+    public boolean sendHistory(Member m, int since, int max, long now) {
+        List<ChatRecord> history = m.room().historySince(since);
+        for (ChatRecord r : history.subList(Math.max(0, history.size() - max), history.size())) {
+            shared.clear();
+            boolean ok = m.link().deliverChat(r, shared);
+            shared.clear();
+            if (!ok) {
+                removals.removeNow(m, Removals.TOO_FAR_BEHIND, now);
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- leaving -----------------------------------------------------------------------
@@ -98,22 +164,21 @@ public final class Membership {
         if (m.gone()) {
             return;
         }
-        String message = Relay.truncate(reasonText, MAX_REASON_BYTES);
+        String message = Reasons.truncate(reasonText, Reasons.MAX_REASON_BYTES);
         Room room = m.room();
         if (m.isHost()) {
             // The host hears the answer to what it did (e.g. Ended(LEFT)); everyone else hears why the room closed.
-            tellEnded(m, reason, message);
+            m.link().ended(reason, message);
             closeRoom(room, hostClosure(reason), message, now, m);
             return;
         }
-        tellEnded(m, reason, message);
-        outbox.detach(m);
+        m.link().ended(reason, message);
+        m.link().unlinked();
         registry.remove(m, reason, message, now);
-        EventKind kind = eventFor(reason);
         LOG.info(() -> m.name() + " " + verb(reason) + " '" + room.name() + "'" + (message.isEmpty() ? "" : ": " + message));
-        String v1Text = m.name() + " " + verb(reason) + " the room" + (reason == EndReason.LEFT || message.isEmpty() ? "" : ": " + message);
-        announce(room, kind, m.name(), reason == EndReason.LEFT ? "" : message, v1Text, null);
-        broadcastMembers(room);
+        String line = m.name() + " " + verb(reason) + " the room" + (reason == EndReason.LEFT || message.isEmpty() ? "" : ": " + message);
+        announce(room, eventFor(reason), m.name(), reason == EndReason.LEFT ? "" : message, line, null, now);
+        broadcastMembers(room, now);
     }
 
     /** Closes the room: everyone is told, every token revoked, the room deleted. */
@@ -125,55 +190,16 @@ public final class Membership {
         if (room.closed()) {
             return;
         }
-        String message = Relay.truncate(reasonText, MAX_REASON_BYTES);
+        String message = Reasons.truncate(reasonText, Reasons.MAX_REASON_BYTES);
         for (Member m : room.members()) {
             if (m != alreadyTold) {
-                tellEnded(m, reason, message);
+                m.link().ended(reason, message);
             }
-            outbox.detach(m);
+            m.link().unlinked();
         }
         registry.close(room, reason, message, now);
-        LOG.info(() -> "room '" + room.name() + "' closed (" + reason.name().toLowerCase().replace('_', ' ') + ")"
+        LOG.info(() -> "room '" + room.name() + "' closed (" + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"
                 + (message.isEmpty() ? "" : ": " + message));
-    }
-
-    /** Tells a member its membership is over: v2 Ended; v1 a notice (if there is a reason) then __ROOM_CLOSED__. */
-    private void tellEnded(Member m, EndReason reason, String message) {
-        if (m.address() == null) {
-            return;
-        }
-        if (m.stream() != null || m.protocol() == 2) {
-            outbox.sendNow(m.room().nameUtf8(), m.address(), new Packet.Ended(reason, message));
-            return;
-        }
-        if (reason == EndReason.LEFT) {
-            return;
-        }
-        String notice = v1Notice(reason, message);
-        if (!notice.isEmpty()) {
-            relay.noticeV1(m, notice);
-        }
-        outbox.sendRoomClosed(m.address());
-    }
-
-    private static String v1Notice(EndReason reason, String message) {
-        String why = message.isEmpty() ? "" : ": " + message;
-        switch (reason) {
-            case KICKED:
-                return "you were kicked" + why;
-            case BANNED:
-                return "you were banned" + why;
-            case TIMED_OUT:
-                return "you timed out" + why;
-            case CLOSED_BY_ADMIN:
-                return "the room was closed by the server" + why;
-            case CLOSED_BY_HOST:
-                return "the host closed the room" + why;
-            case HOST_TIMED_OUT:
-                return "the host timed out, the room is closed";
-            default:
-                return "";
-        }
     }
 
     private static EndReason hostClosure(EndReason reason) {
@@ -216,26 +242,68 @@ public final class Membership {
         }
     }
 
-    // ---- host requests (v2) ------------------------------------------------------------
+    // ---- the relay's own removals ------------------------------------------------------
 
-    void kickByHost(Member host, Packet.Kick kick, long now) {
-        if (!host.isHost()) {
-            outbox.control(host, new Packet.Error(ErrorCode.NOT_HOST, "only the host can kick"));
-            return;
-        }
-        Optional<Member> target = host.room().member(kick.target());
-        if (target.isEmpty() || target.get() == host) {
-            outbox.control(host, new Packet.Error(ErrorCode.NO_SUCH_MEMBER,
-                    target.isEmpty() ? "no member named '" + kick.target() + "'" : "the host cannot kick itself; leave or close instead"));
-            return;
-        }
-        end(target.get(), EndReason.KICKED, kick.reason(), now);
+    /** Queues a removal (as TIMED_OUT, with this reason) to be carried out by {@link #settle}. */
+    public void remove(Member m, String why) {
+        removals.queue(m, why);
     }
 
-    void closeByHost(Member host, String reason, long now) {
+    /** Carries out every queued removal: the relay calls it when a datagram or a timer is done. */
+    public void settle(long now) {
+        removals.carryOutAll(now);
+    }
+
+    /**
+     * Removes members silent for longer than their protocol's idle timeout: queued while walking
+     * the rooms, since a removal changes its room and a host's removal closes it. A member silent
+     * for exactly the timeout stays.
+     */
+    public void sweep(long now) {
+        for (Room room : registry.rooms()) {
+            for (int i = 0; i < room.size(); i++) {
+                Member m = room.memberAt(i);
+                long limit = m.protocol() == 2 ? v2IdleMillis : v1IdleMillis;
+                if (now - m.lastHeard() > limit) {
+                    removals.queue(m, "no activity for " + seconds(limit));
+                }
+            }
+        }
+        removals.carryOutAll(now);
+        registry.expireRevocations(now);
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** Tells every member the server is going down. */
+    public void serverClosing() {
+        for (Room room : registry.rooms()) {
+            for (int i = 0; i < room.size(); i++) {
+                room.memberAt(i).link().serverClosing("the server is shutting down");
+            }
+        }
+    }
+
+    // ---- host requests -----------------------------------------------------------------
+
+    /** The host removes a member; refused (nothing changes) when {@code host} is not the host or the target is not there. */
+    public void kickByHost(Member host, String target, String reason, long now) throws RoomException {
         if (!host.isHost()) {
-            outbox.control(host, new Packet.Error(ErrorCode.NOT_HOST, "only the host can close the room"));
-            return;
+            throw new RoomException(ErrorCode.NOT_HOST, "only the host can kick");
+        }
+        Optional<Member> t = host.room().member(target);
+        if (t.isEmpty() || t.get() == host) {
+            throw new RoomException(ErrorCode.NO_SUCH_MEMBER,
+                    t.isEmpty() ? "no member named '" + target + "'" : "the host cannot kick itself; leave or close instead");
+        }
+        end(t.get(), EndReason.KICKED, reason, now);
+    }
+
+    public void closeByHost(Member host, String reason, long now) throws RoomException {
+        if (!host.isHost()) {
+            throw new RoomException(ErrorCode.NOT_HOST, "only the host can close the room");
         }
         closeRoom(host.room(), EndReason.CLOSED_BY_HOST, reason, now);
     }
@@ -243,7 +311,7 @@ public final class Membership {
     // ---- operator requests -------------------------------------------------------------
 
     public void kick(String roomName, String user, String reason, long now) throws RoomException {
-        checkReason(reason);
+        Reasons.check(reason);
         Member m = member(roomName, user);
         if (m.isHost()) {
             closeRoom(m.room(), EndReason.CLOSED_BY_ADMIN, reason.isEmpty() ? "the host was kicked" : reason, now);
@@ -258,7 +326,7 @@ public final class Membership {
      * room still remembers it. Returns whether the user was in the room.
      */
     public boolean ban(String roomName, String user, String reason, long now) throws RoomException {
-        checkReason(reason);
+        Reasons.check(reason);
         Room room = registry.existing(roomName);
         Optional<Member> present = room.member(user);
         if (present.isEmpty()) {
@@ -298,7 +366,7 @@ public final class Membership {
     }
 
     public void close(String roomName, String reason, long now) throws RoomException {
-        checkReason(reason);
+        Reasons.check(reason);
         closeRoom(registry.existing(roomName), EndReason.CLOSED_BY_ADMIN, reason, now);
     }
 
@@ -306,7 +374,7 @@ public final class Membership {
      * An announcement to one room, or all with "*"; returns how many rooms it reached. One longer than a
      * chat may be is refused whole: the operator would otherwise believe the members read all of it.
      */
-    public int say(String roomName, String message) throws RoomException {
+    public int say(String roomName, String message, long now) throws RoomException {
         int bytes = Utf8.encode(message).length;
         if (bytes > Limits.MAX_TEXT_BYTES) {
             throw new RoomException(ErrorCode.TOO_LONG, "message too long: " + bytes + " bytes, an announcement can be at most "
@@ -319,21 +387,9 @@ public final class Membership {
             targets.add(registry.existing(roomName));
         }
         for (Room r : targets) {
-            announce(r, EventKind.NOTICE, "", message, message, null);
+            announce(r, EventKind.NOTICE, "", message, message, null, now);
         }
         return targets.size();
-    }
-
-    /**
-     * An operator's reason reaches the members whole or not at all: {@link #end} cuts what a host sends,
-     * but the operator is told instead, before anything changes.
-     */
-    private static void checkReason(String reason) throws RoomException {
-        int bytes = Utf8.encode(reason).length;
-        if (bytes > MAX_REASON_BYTES) {
-            throw new RoomException(ErrorCode.TOO_LONG, "reason too long: " + bytes + " bytes, a reason can be at most "
-                    + MAX_REASON_BYTES + " bytes (UTF-8); nothing was done");
-        }
     }
 
     private Member member(String roomName, String user) throws RoomException {
@@ -344,65 +400,40 @@ public final class Membership {
 
     // ---- telling the room --------------------------------------------------------------
 
-    /** A room event to v2 members (reliable) and, if {@code v1Text} is set, a notice to v1 members. */
-    void announce(Room room, EventKind kind, String name, String text, String v1Text, Member except) {
-        int mark = removals.mark();
-        Outgoing event = null;
-        for (int i = 0; i < room.size(); i++) {
-            Member t = room.memberAt(i);
-            if (t == except || t.address() == null) {
-                continue;
-            }
-            if (t.stream() != null) {
-                if (event == null) {
-                    event = new Outgoing(PacketType.EVENT, V2Codec.encodeReliableTail(
-                            new Packet.RoomEvent(0, System.currentTimeMillis(), kind, name, text)));
-                }
-                enqueueInLoop(t, event);
-            } else if (t.protocol() == 1 && v1Text != null) {
-                relay.noticeV1(t, v1Text);
-            }
-        }
-        removals.carryOut(mark, System.currentTimeMillis());
-    }
-
-    void broadcastMembers(Room room) {
-        int mark = removals.mark();
-        Outgoing list = null;
-        for (int i = 0; i < room.size(); i++) {
-            Member t = room.memberAt(i);
-            if (t.stream() != null && t.address() != null) {
-                if (list == null) {
-                    list = memberList(room);
-                }
-                enqueueInLoop(t, list);
-            }
-        }
-        removals.carryOut(mark, System.currentTimeMillis());
-    }
-
     /**
-     * Queues a reliable item for one member; true if it was queued. A member whose backlog is full is too far
-     * behind ever to catch up (it would have missed this item), so it is removed at once, as for a chat it
-     * cannot take: the caller is not looping over the room, and stops when this returns false.
+     * An announcement to every member but {@code except}; {@code plainLine} is what text-only
+     * members read (null: they are not told).
      */
-    boolean deliver(Member m, Outgoing item, long now) {
-        if (outbox.enqueue(m, item)) {
-            return true;
+    public void announce(Room room, EventKind kind, String name, String text, String plainLine, Member except, long now) {
+        Announcement event = new Announcement(kind, name, text, plainLine, now);
+        int mark = removals.mark();
+        shared.clear();
+        for (int i = 0; i < room.size(); i++) {
+            Member t = room.memberAt(i);
+            if (t != except && !t.link().deliverEvent(event, shared)) {
+                removals.queue(t, Removals.TOO_FAR_BEHIND);
+            }
         }
-        removals.removeNow(m, Removals.TOO_FAR_BEHIND, now);
-        return false;
+        shared.clear();
+        removals.carryOut(mark, now);
     }
 
-    /** Queues an item in a loop over the room; a member whose backlog is full is removed once the loop is done. */
-    void enqueueInLoop(Member t, Outgoing item) {
-        if (!outbox.enqueue(t, item)) {
-            removals.queue(t, Removals.TOO_FAR_BEHIND);
+    /** The member list to every member (those who show one). */
+    public void broadcastMembers(Room room, long now) {
+        int mark = removals.mark();
+        shared.clear();
+        for (int i = 0; i < room.size(); i++) {
+            Member t = room.memberAt(i);
+            if (!t.link().deliverMembers(room, shared)) {
+                removals.queue(t, Removals.TOO_FAR_BEHIND);
+            }
         }
+        shared.clear();
+        removals.carryOut(mark, now);
     }
 
-    /** The whole member list, host first, cut to what fits one datagram. */
-    Outgoing memberList(Room room) {
+    /** The whole member list, host first, cut to what fits one datagram's text. */
+    public static List<Packet.Member> memberRows(Room room) {
         List<Packet.Member> rows = new ArrayList<>();
         int budget = Limits.MAX_TEXT_BYTES;
         for (Member m : room.members()) {
@@ -418,6 +449,6 @@ public final class Membership {
                 rows.add(row);
             }
         }
-        return new Outgoing(PacketType.MEMBERS, V2Codec.encodeReliableTail(new Packet.MemberList(0, rows)));
+        return rows;
     }
 }

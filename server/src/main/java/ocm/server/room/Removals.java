@@ -1,7 +1,6 @@
-package ocm.server.udp;
+package ocm.server.room;
 
 import java.util.ArrayList;
-import ocm.server.room.Member;
 
 /**
  * Members the relay removes on its own account, each with the reason it and the room are told:
@@ -14,14 +13,14 @@ import ocm.server.room.Member;
  * goes on with its own. The relay's entry points carry out everything still queued. The lists are
  * reused, so queuing allocates nothing once they have grown. Relay thread only.
  */
-final class Removals {
+public final class Removals {
     /** A reliable item did not fit the member's backlog: it would show a wrong room if it stayed. */
-    static final String TOO_FAR_BEHIND = "too far behind (backlog full)";
+    public static final String TOO_FAR_BEHIND = "too far behind (backlog full)";
     /** The member's send window gave up on a delivery (too many tries, or too long). */
-    static final String STOPPED_ACKING = "stopped acknowledging deliveries";
+    public static final String STOPPED_ACKING = "stopped acknowledging deliveries";
 
     /** Carries out one removal. */
-    interface Remover {
+    public interface Remover {
         void remove(Member m, String why, long now);
     }
 
@@ -29,30 +28,30 @@ final class Removals {
     private final ArrayList<Member> members = new ArrayList<>();
     private final ArrayList<String> reasons = new ArrayList<>();
 
-    Removals(Remover remover) {
+    public Removals(Remover remover) {
         this.remover = remover;
     }
 
     /** Where the removals queued from here on start; hand it to {@link #carryOut} when the loop is done. */
-    int mark() {
+    public int mark() {
         return members.size();
     }
 
     /** Queues a member for removal; the same member may be queued twice, it is removed once. */
-    void queue(Member m, String why) {
+    public void queue(Member m, String why) {
         members.add(m);
         reasons.add(why);
     }
 
     /** Removes at once: for code that is not looping over the room and stops when the member is gone. */
-    void removeNow(Member m, String why, long now) {
+    public void removeNow(Member m, String why, long now) {
         int mark = mark();
         queue(m, why);
         carryOut(mark, now);
     }
 
     /** Removes, in order, the members queued since {@code mark} (including any queued meanwhile by nested scopes). */
-    void carryOut(int mark, long now) {
+    public void carryOut(int mark, long now) {
         if (members.size() == mark) {
             return;
         }
@@ -70,7 +69,7 @@ final class Removals {
     }
 
     /** Removes everything queued: for the relay's entry points, where no loop is running. */
-    void carryOutAll(long now) {
+    public void carryOutAll(long now) {
         carryOut(0, now);
     }
 }
