@@ -15,8 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import ocm.server.ChatServer;
-import ocm.server.config.ServerConfig;
 import ocm.server.admin.StatsView;
+import ocm.server.config.ServerConfig;
 
 /**
  * A {@link ChatServer} in this process on 127.0.0.1 with free ports, its limits raised so the

@@ -1,7 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.AbuseLimits;
-import ocm.server.config.ServerConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
@@ -18,10 +16,12 @@ import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.ServerLifecycle;
+import ocm.server.config.AbuseLimits;
+import ocm.server.config.ServerConfig;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.RoomService;
-import ocm.server.stats.Counters;
 import ocm.server.room.Tokens;
+import ocm.server.stats.Counters;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;

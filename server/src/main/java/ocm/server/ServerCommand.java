@@ -1,7 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.AbuseLimits;
-import ocm.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import ocm.server.config.AbuseLimits;
+import ocm.server.config.ServerConfig;
 import ocm.server.console.AdminConsole;
 import ocm.server.log.ServerLog;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,7 @@ import ocm.server.admin.RoomView;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.StatsView;
 import ocm.server.admin.UserView;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.ThreeMemberLobby;
 import ocm.server.testing.V1TestClient;

@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.ucrp.v2.Packet;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.LossyUdpProxy;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.V2TestClient;

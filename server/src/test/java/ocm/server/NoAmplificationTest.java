@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +20,7 @@ import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.V2Codec;
 import ocm.protocol.ucrp.v2.V2Datagram;
 import ocm.server.admin.UserView;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.V1TestClient;
 import ocm.server.testing.V2TestClient;

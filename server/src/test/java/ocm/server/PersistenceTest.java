@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +20,7 @@ import java.util.stream.Stream;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.RoomListing;
+import ocm.server.config.ServerConfig;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.testing.LockHolder;
 import ocm.server.testing.TcrpClient;

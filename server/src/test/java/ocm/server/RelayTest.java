@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import ocm.protocol.ucrp.v1.V1ServerMessage;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.V1TestClient;
 import ocm.server.testing.V2TestClient;

@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,6 +11,7 @@ import ocm.protocol.ErrorCode;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Refusal;
 import ocm.protocol.tcrp.RoomListing;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.TcrpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

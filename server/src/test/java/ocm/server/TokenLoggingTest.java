@@ -1,6 +1,5 @@
 package ocm.server;
 
-import ocm.server.config.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.ucrp.v2.EndReason;
+import ocm.server.config.ServerConfig;
 import ocm.server.console.AdminCommands;
 import ocm.server.console.CommandTable;
 import ocm.server.log.ServerLog;

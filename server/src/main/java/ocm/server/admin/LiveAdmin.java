@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import ocm.server.config.Addresses;
 import ocm.server.room.Ban;
 import ocm.server.room.Member;
 import ocm.server.room.Room;
 import ocm.server.room.RoomException;
 import ocm.server.room.RoomRegistry;
-import ocm.server.stats.Counters;
 import ocm.server.room.RoomService;
+import ocm.server.stats.Counters;
 import ocm.server.udp.RelayLoop;
 
 /**

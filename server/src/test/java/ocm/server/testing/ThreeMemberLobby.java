@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import ocm.protocol.tcrp.Admission;
 import ocm.server.ChatServer;
-import ocm.server.config.ServerConfig;
 import ocm.server.admin.UserView;
+import ocm.server.config.ServerConfig;
 
 /**
  * A live server with room "lobby" and three registered members: alice (host, v2), bob (v2) and

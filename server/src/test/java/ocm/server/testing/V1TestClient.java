@@ -99,18 +99,6 @@ public final class V1TestClient implements AutoCloseable {
         }
     }
 
-    /** Waits {@code d} and returns whether nothing new arrived (for "was dropped" checks). */
-    public boolean quietFor(Duration d) throws InterruptedException {
-        V1ServerMessage m = inbox.poll(d.toMillis(), TimeUnit.MILLISECONDS);
-        if (m != null) {
-            synchronized (seen) {
-                seen.add(m);
-            }
-            return false;
-        }
-        return true;
-    }
-
     private void receive() {
         byte[] buf = new byte[65536];
         while (!socket.isClosed()) {
