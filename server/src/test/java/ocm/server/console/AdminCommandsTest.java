@@ -195,6 +195,13 @@ class AdminCommandsTest {
     }
 
     @Test
+    void aRelayThatDoesNotAnswerIsSaidNotShownAsNoRooms() {
+        admin.failure = "the relay did not answer within 2 s";
+        assertEquals(List.of("the relay did not answer within 2 s"), run("/rooms"));
+        assertEquals(List.of("the relay did not answer within 2 s"), run("/stats"));
+    }
+
+    @Test
     void helpListsEveryCommandFromTheTable() {
         List<String> lines = run("/help");
         assertEquals(table.commands().size() + 1, lines.size());

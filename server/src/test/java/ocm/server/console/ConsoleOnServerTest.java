@@ -22,6 +22,7 @@ import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.server.ChatServer;
 import ocm.server.admin.UserView;
+import ocm.server.config.ServerConfig;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.ThreeMemberLobby;
 import ocm.server.testing.V1TestClient;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console's commands on a real {@link ChatServer} with real members: alice (host, v2), bob (v2) and
+ * The admin side on a live server, through the console's commands (which call {@code ServerAdmin}),
+ * on a real {@link ChatServer} with real members: alice (host, v2), bob (v2) and
  * carol (v1, the seed's protocol) in "lobby". What the operator types must reach the members.
  */
 class ConsoleOnServerTest {
@@ -134,6 +136,25 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void aBanCoversTheAddressAndOutlivesARestart() throws Exception {
+        assertEquals("banned bob from lobby\n", run("/ban lobby bob spam"));
+        bob.awaitEnded(WAIT);
+        // Same address, other name: refused too (everyone here is on loopback).
+        assertEquals(ErrorCode.BANNED, tcrp.join("lobby", "bobby").refusal().error());
+        assertEquals("state saved\n", run("/save"));
+        server.close();
+        try (ChatServer restarted = new ChatServer(ServerConfig.forTests().withDataDir(Optional.of(dir))).start()) {
+            CommandTable again = AdminCommands.table(restarted.admin());
+            TcrpClient rooms = new TcrpClient(restarted.tcpPort());
+            assertEquals(List.of("USER  ADDRESS    REASON", "bob   127.0.0.1  spam"), lines(again.run("/bans lobby").text()));
+            assertEquals(ErrorCode.BANNED, rooms.join("lobby", "bob").refusal().error());
+            assertEquals("unbanned bob in lobby\n", again.run("/unban lobby bob").text());
+            assertTrue(rooms.join("lobby", "bob").ok());
+            assertEquals("'bob' is not banned in 'lobby'\n", again.run("/unban lobby bob").text());
+        }
+    }
+
+    @Test
     void banAfterAKickRefusesTheKickedUsersRejoin() throws Exception {
         assertEquals("kicked bob from lobby\n", run("/kick lobby bob"));
         bob.awaitEnded(WAIT);
@@ -213,6 +234,16 @@ class ConsoleOnServerTest {
     }
 
     @Test
+    void aReasonAtTheLimitIsDeliveredWhole() throws Exception {
+        // Counted in UTF-8 bytes: 500 two-byte characters are 1000 bytes, the most a reason may be.
+        String longest = "\u00e9".repeat(500);
+        assertEquals("kicked bob from lobby\n", run("/kick lobby bob " + longest));
+        bob.awaitEnded(WAIT);
+        assertEquals(longest, bob.ended().message());
+        carol.awaitChat(SERVER, "bob was kicked from the room: " + longest, WAIT);
+    }
+
+    @Test
     void sayToEveryRoomCountsThem() throws Exception {
         Admission dave = tcrp.create("my room", "dave").admission();
         try (V1TestClient d = new V1TestClient(server.udpPort(), "my room", dave.token())) {
@@ -234,9 +265,14 @@ class ConsoleOnServerTest {
 
     @Test
     void statsAndSave() throws Exception {
+        alice.say("one");
+        bob.await("one", () -> bob.messages().size() == 1, WAIT);
+        carol.awaitChat("alice", "one", WAIT);
         String stats = run("/stats");
         assertTrue(stats.contains("\nrooms            1\n"), stats);
         assertTrue(stats.contains("\nmembers          3\n"), stats);
+        assertTrue(stats.matches("(?s).*\nmessages +1 \\(.*"), stats);
+        assertTrue(stats.matches("(?s).*\ndeliveries +([2-9]|\\d\\d+) \\(.*"), stats);
         assertEquals("state saved\n", run("/save"));
         // The data dir also holds the server's .lock, so look for the state file itself.
         assertTrue(Files.isRegularFile(dir.resolve(ocm.server.store.JsonRoomStore.FILE)), "no state file written");

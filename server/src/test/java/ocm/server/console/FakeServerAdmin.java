@@ -45,11 +45,12 @@ final class FakeServerAdmin implements ServerAdmin {
     }
 
     @Override
-    public List<RoomView> rooms() {
+    public List<RoomView> rooms() throws AdminException {
         calls.add("rooms");
         if (bug != null) {
             throw bug;
         }
+        failIfAsked();
         return rooms;
     }
 
@@ -110,8 +111,9 @@ final class FakeServerAdmin implements ServerAdmin {
     }
 
     @Override
-    public StatsView stats() {
+    public StatsView stats() throws AdminException {
         calls.add("stats");
+        failIfAsked();
         return stats;
     }
 
