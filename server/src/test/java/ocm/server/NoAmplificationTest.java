@@ -1,5 +1,6 @@
 package ocm.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,12 +148,9 @@ class NoAmplificationTest {
         stranger.answersTo(new byte[0]);
     }
 
-    private void awaitRegistered(String name) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (server.admin().users(Optional.of(ROOM)).stream().noneMatch(u -> u.name().equals(name) && u.address().isPresent())) {
-            assertTrue(System.nanoTime() < end, name + " never registered");
-            Thread.sleep(10);
-        }
+    private void awaitRegistered(String name) {
+        await(name + " registered").atMost(WAIT).until(() -> server.admin().users(Optional.of(ROOM)).stream()
+                .anyMatch(u -> u.name().equals(name) && u.address().isPresent()));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package ocm.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,32 +145,21 @@ class PersistenceTest {
         }
     }
 
-    private static void awaitRegisteredV1(ChatServer s, int n) throws Exception {
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (s.admin().users(Optional.empty()).stream().filter(u -> u.protocol() == 1).count() < n) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("v1 members did not register");
-            }
-            Thread.sleep(10);
-        }
+    private static void awaitRegisteredV1(ChatServer s, int n) {
+        await("v1 members registered").atMost(WAIT)
+                .until(() -> s.admin().users(Optional.empty()).stream().filter(u -> u.protocol() == 1).count() >= n);
     }
 
     /** Waits until the batched save has written a state file mentioning {@code text} with addresses. */
     private void awaitSaved(String text) throws Exception {
         Path file = dir.resolve(JsonRoomStore.FILE);
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (true) {
-            if (Files.exists(file)) {
-                String json = Files.readString(file);
-                if (json.contains(text) && json.contains("\"before\"")) {
-                    return;
-                }
+        await("state file saved with " + text).atMost(WAIT).until(() -> {
+            if (!Files.exists(file)) {
+                return false;
             }
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("state file never saved");
-            }
-            Thread.sleep(20);
-        }
+            String json = Files.readString(file);
+            return json.contains(text) && json.contains("\"before\"");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ocm.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,15 +52,9 @@ class RelayTest {
     }
 
     /** Waits until the server has seen the v1 register (the member shows an address). */
-    private void awaitV1Registered(String room, String user) throws Exception {
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (server.admin().users(java.util.Optional.of(room)).stream()
-                .noneMatch(u -> u.name().equals(user) && u.protocol() == 1)) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError(user + " never registered");
-            }
-            Thread.sleep(10);
-        }
+    private void awaitV1Registered(String room, String user) {
+        await(user + " registered").atMost(WAIT).until(() -> server.admin().users(java.util.Optional.of(room)).stream()
+                .anyMatch(u -> u.name().equals(user) && u.protocol() == 1));
     }
 
     @Test
@@ -229,13 +224,9 @@ class RelayTest {
             a.await("old", () -> a.messages().size() == 1, WAIT);
             try (V1TestClient newBob = v1(bob)) {
                 // The seed client restarted (or its NAT mapping changed): its new register moves it.
-                long end = System.currentTimeMillis() + WAIT.toMillis();
                 String newAddress = "127.0.0.1:" + newBob.localAddress().getPort();
-                while (server.admin().users(java.util.Optional.of("moving")).stream()
-                        .noneMatch(u -> u.name().equals("bob") && u.address().orElse("").equals(newAddress))) {
-                    assertTrue(System.currentTimeMillis() < end, "bob never moved");
-                    Thread.sleep(10);
-                }
+                await("bob moved").atMost(WAIT).until(() -> server.admin().users(java.util.Optional.of("moving")).stream()
+                        .anyMatch(u -> u.name().equals("bob") && u.address().orElse("").equals(newAddress)));
                 a.say("to the new socket");
                 newBob.awaitChat("alice", "to the new socket", WAIT);
                 oldBob.sendText("from the old socket again");

@@ -36,6 +36,7 @@ import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.testing.TcrpClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** One IP's request storm is bounded: in-flight cap, hung-up requests skipped, wrong-password limit, cached list. */
@@ -81,14 +82,8 @@ class TcpStormTest {
         return (Compliance) TcrpMessages.decodeReply(f);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.currentTimeMillis() + WAIT.toMillis();
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(5);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(WAIT).until(condition::getAsBoolean);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ocm.server.udp;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -80,18 +82,11 @@ final class RelayRig implements AutoCloseable {
     }
 
     /** Pumps until {@code done} holds; fails after {@link #WAIT}. */
-    void pumpUntil(String what, BooleanSupplier done) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+    void pumpUntil(String what, BooleanSupplier done) {
+        await(what).atMost(WAIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(() -> {
             pump();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(2);
-        }
+            return done.getAsBoolean();
+        });
     }
 
     @Override
