@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import ocm.server.ChatServer;
+import ocm.server.admin.AdminException;
 import ocm.server.admin.StatsView;
 import ocm.server.config.ServerConfig;
 
@@ -110,8 +111,13 @@ final class EmbeddedServer implements ServerTarget {
 
     @Override
     public Optional<ServerStats> stats() {
-        StatsView v = server.admin().stats();
-        return Optional.of(new ServerStats(v.retransmissions(), v.dropsByReason()));
+        try {
+            StatsView v = server.admin().stats();
+            return Optional.of(new ServerStats(v.retransmissions(), v.dropsByReason()));
+        } catch (AdminException e) {
+            // The relay did not answer in time: no figures rather than zeros.
+            return Optional.empty();
+        }
     }
 
     @Override

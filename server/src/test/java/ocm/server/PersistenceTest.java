@@ -1,6 +1,6 @@
 package ocm.server;
 
-import static org.awaitility.Awaitility.await;
+import static ocm.server.testing.Waiting.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import org.awaitility.Awaitility;
+import ocm.server.testing.Waiting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +71,7 @@ class AdminConsoleTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(WAIT_MS, TimeUnit.MILLISECONDS).until(condition::getAsBoolean);
+        Waiting.await(what).atMost(WAIT_MS, TimeUnit.MILLISECONDS).until(condition::getAsBoolean);
     }
 
     private void awaitEnd() throws InterruptedException {

@@ -36,7 +36,7 @@ import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.testing.TcrpClient;
-import org.awaitility.Awaitility;
+import ocm.server.testing.Waiting;
 import org.junit.jupiter.api.Test;
 
 /** One IP's request storm is bounded: in-flight cap, hung-up requests skipped, wrong-password limit, cached list. */
@@ -83,7 +83,7 @@ class TcpStormTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(WAIT).until(condition::getAsBoolean);
+        Waiting.await(what).atMost(WAIT).until(condition::getAsBoolean);
     }
 
     @Test
