@@ -42,7 +42,8 @@ class LiveAdminTest {
         RoomRegistry registry = new RoomRegistry(new RoomRegistry.Limits(10, 10, 10, 10, 10), tokens);
         Counters counters = new Counters();
         RoomService rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
-        rooms.create("lobby", "alice", Optional.empty(), 2, "127.0.0.1", 0);
+        // Made at the relay's own time, so its idle sweep keeps the room for the test's length.
+        rooms.create("lobby", "alice", Optional.empty(), 2, "127.0.0.1", Clock.systemUTC().millis());
         try (RelayLoop relay = new RelayLoop(config, rooms, tokens, counters, Clock.systemUTC(), now -> { })) {
             relay.start();
             LiveAdmin admin = new LiveAdmin(relay, rooms, counters, Map::of, NO_LIFE, Clock.systemUTC(), 0, Duration.ofMillis(100));

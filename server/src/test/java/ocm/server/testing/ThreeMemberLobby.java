@@ -1,7 +1,5 @@
 package ocm.server.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,12 +51,8 @@ public final class ThreeMemberLobby implements AutoCloseable {
     }
 
     /** Waits until some member of {@code room} matches, as the admin view shows it. */
-    public void awaitUser(String room, String what, Predicate<UserView> p) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (server.admin().users(Optional.of(room)).stream().noneMatch(p)) {
-            assertTrue(System.nanoTime() < end, "gave up waiting for " + what);
-            Thread.sleep(10);
-        }
+    public void awaitUser(String room, String what, Predicate<UserView> p) {
+        Waiting.await(what).until(() -> server.admin().users(Optional.of(room)).stream().anyMatch(p));
     }
 
     @Override
