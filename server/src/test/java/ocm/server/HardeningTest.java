@@ -26,7 +26,9 @@ import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.server.admin.AdminException;
+import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
+import ocm.server.testing.FakeClock;
 import ocm.server.testing.TcrpClient;
 import ocm.server.testing.V1TestClient;
 import ocm.server.testing.V2TestClient;
@@ -259,27 +261,42 @@ class HardeningTest {
 
     @Test
     void silentMembersAreRemovedAndASilentHostClosesTheRoom() throws Exception {
-        start(ServerConfig.forTests().withIdleTimeouts(Duration.ofMillis(600), Duration.ofMillis(600)));
+        // The server's clock is the test's: silence is made by moving it, not by waiting.
+        FakeClock clock = new FakeClock(1_000_000_000L);
+        server = new ChatServer(ServerConfig.forTests().withIdleTimeouts(Duration.ofMillis(600), Duration.ofSeconds(10)),
+                AbuseLimits.defaults(), clock).start();
         TcrpClient tcrp = new TcrpClient(server.tcpPort());
         Admission a = tcrp.create("idle", "alice", Optional.empty(), 2).admission();
         Admission b = tcrp.join("idle", "bob").admission();
         Admission c = tcrp.join("idle", "carol", Optional.empty(), 2).admission();
-        try (V2TestClient alice = new V2TestClient(server.udpPort(), "idle", a.token(), 100);
+        try (V2TestClient alice = new V2TestClient(server.udpPort(), "idle", a.token());
              V1TestClient bob = new V1TestClient(server.udpPort(), "idle", b.token());
-             V2TestClient carol = new V2TestClient(server.udpPort(), "idle", c.token(), 100)) {
+             V2TestClient carol = new V2TestClient(server.udpPort(), "idle", c.token())) {
             alice.register();
             carol.register();
             bob.register();
             alice.awaitRegistered(WAIT);
+            alice.stopPinging(); // she is heard only when she speaks
             carol.awaitRegistered(WAIT);
-            // bob (v1) never speaks again: removed, told, and the room hears of it.
+            awaitV1Registered(1);
+            // bob (v1) never speaks again: past the v1 timeout he is removed, told, and the room hears of it.
+            clock.advance(Duration.ofMillis(601));
             bob.awaitChat("*server*", "you timed out: no activity for 0.6 s", WAIT);
             bob.awaitRoomClosed(WAIT);
             alice.await("bob timed out", () -> alice.events().stream().anyMatch(e -> e.kind() == EventKind.TIMED_OUT
                     && e.name().equals("bob")), WAIT);
-            // alice (host, v2) keeps pinging and stays; when she stops, the room closes.
-            assertEquals(null, alice.ended());
-            alice.stopPinging();
+            // alice (host, v2) spoke at the new time; at exactly her timeout after it she stays...
+            alice.say("still here");
+            alice.await("accepted", () -> alice.accepted().size() == 1 && alice.unacked() == 0, WAIT);
+            carol.await("alice's line", () -> carol.messages().size() == 1, WAIT);
+            clock.advance(Duration.ofSeconds(10));
+            // The relay turn that runs the first call reads the new time and sweeps after its tasks,
+            // so the second call sees what that sweep left.
+            server.admin().users(Optional.of("idle"));
+            assertTrue(server.admin().users(Optional.of("idle")).stream().anyMatch(u -> u.name().equals("alice")),
+                    "silent for exactly the timeout, alice stays");
+            // ...and past it, at the next sweep (one sweep interval on), the room closes.
+            clock.advance(ServerConfig.forTests().sweepInterval());
             carol.awaitEnded(WAIT);
             assertEquals(EndReason.HOST_TIMED_OUT, carol.ended().reason());
             alice.awaitEnded(WAIT);
