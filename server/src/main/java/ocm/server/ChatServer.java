@@ -16,6 +16,9 @@ import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
+import ocm.server.stats.RelayFigures;
+import ocm.server.stats.SaveFigures;
+import ocm.server.stats.TimedRoomStore;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
@@ -36,6 +39,7 @@ public final class ChatServer implements AutoCloseable {
     private final ServerConfig config;
     private final AbuseLimits abuse;
     private final RoomStore store;
+    private final SaveFigures saves = new SaveFigures();
     private final Tokens tokens = new Tokens();
     private final RoomRegistry registry;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -62,7 +66,7 @@ public final class ChatServer implements AutoCloseable {
     public ChatServer(ServerConfig config, AbuseLimits abuse) {
         this.config = config;
         this.abuse = abuse;
-        this.store = config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes()))
+        this.store = config.dataDir().<RoomStore>map(d -> new TimedRoomStore(new JsonRoomStore(d, abuse.maxStateFileBytes()), saves))
                 .orElse(RoomStore.none());
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
@@ -165,6 +169,26 @@ public final class ChatServer implements AutoCloseable {
 
     public ServerAdmin admin() {
         return admin;
+    }
+
+    /** The relay's published figures and heartbeat (for metrics and /healthz); safe from any thread once started. */
+    public RelayFigures relayFigures() {
+        return relay.figures();
+    }
+
+    /** State-file saves so far (none without a data dir); safe from any thread. */
+    public SaveFigures saveFigures() {
+        return saves;
+    }
+
+    /** The TCP service's counters; safe from any thread once started. */
+    public ocm.server.tcp.TcpCounters tcpCounters() {
+        return tcp.counters();
+    }
+
+    /** Open TCP connections now; safe from any thread once started. */
+    public int openTcpConnections() {
+        return tcp.openConnections();
     }
 
     /** Relay thread: hands a snapshot to the store thread at most once per save interval, when something changed. */

@@ -10,6 +10,9 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import ocm.server.console.AdminConsole;
 import ocm.server.log.ServerLog;
+import ocm.server.metrics.MetricSources;
+import ocm.server.metrics.MetricsEndpoint;
+import ocm.server.metrics.MetricsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +33,9 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ListenOptions listen = new ListenOptions();
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
     boolean noConsole;
@@ -91,6 +97,7 @@ public final class ServerCommand implements Callable<Integer> {
         try {
             config = config();
             abuse = abuseLimits();
+            metrics.port(); // checked before anything starts
         } catch (IllegalArgumentException e) {
             err.println("chat server: " + e.getMessage());
             return EXIT_USAGE;
@@ -108,6 +115,16 @@ public final class ServerCommand implements Callable<Integer> {
             err.println("chat server: cannot start: " + e.getMessage());
             return EXIT_FAILURE;
         }
+        Optional<MetricsEndpoint> endpoint;
+        try {
+            // The log's drop counter is wired here once logging has a bounded queue.
+            endpoint = ServerMetrics.start(server, metrics, MetricSources.NO_LOG_DROPS);
+        } catch (IOException e) {
+            err.println("chat server: cannot start the metrics endpoint: " + e.getMessage());
+            server.close();
+            return EXIT_FAILURE;
+        }
+        endpoint.ifPresent(m -> java.util.logging.Logger.getLogger("ocm.server.metrics").info("metrics on http://" + metrics.host(config.host()) + ":" + m.port() + "/metrics"));
         // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isStopped()) {
@@ -121,6 +138,8 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
+        } finally {
+            endpoint.ifPresent(MetricsEndpoint::close);
         }
         return 0;
     }

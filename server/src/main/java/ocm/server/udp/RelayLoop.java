@@ -21,6 +21,7 @@ import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.stats.DropReason;
+import ocm.server.stats.RelayFigures;
 
 /**
  * The relay thread ({@code ocm-relay}) and its non-blocking UDP socket. It owns every room:
@@ -38,6 +39,9 @@ public final class RelayLoop implements AutoCloseable {
     private final Selector selector;
     private final Relay relay;
     private final Counters counters = new Counters();
+    /** Published for the metrics endpoint and /healthz; see {@link RelayFigures}. */
+    private final RelayFigures figures = new RelayFigures();
+    private final RoomRegistry registry;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer in = ByteBuffer.allocate(Limits.MAX_DATAGRAM + 1);
     private final LongConsumer periodic;
@@ -50,6 +54,7 @@ public final class RelayLoop implements AutoCloseable {
     public RelayLoop(ServerConfig config, RoomRegistry registry, Tokens tokens, LongConsumer periodic) throws IOException {
         this.config = config;
         this.periodic = periodic;
+        this.registry = registry;
         this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
@@ -75,6 +80,11 @@ public final class RelayLoop implements AutoCloseable {
 
     public Relay relay() {
         return relay;
+    }
+
+    /** Safe from any thread. */
+    public RelayFigures figures() {
+        return figures;
     }
 
     public boolean onRelayThread() {
@@ -127,6 +137,7 @@ public final class RelayLoop implements AutoCloseable {
         long now = System.currentTimeMillis();
         nextSweep = now + config.sweepInterval().toMillis();
         nextSample = now;
+        figures.running(true);
         while (running) {
             try {
                 turn();
@@ -135,6 +146,7 @@ public final class RelayLoop implements AutoCloseable {
                 LOG.log(Level.WARNING, "relay turn failed: " + e, e);
             }
         }
+        figures.running(false);
         runTasks(); // futures submitted while stopping still complete
     }
 
@@ -142,8 +154,11 @@ public final class RelayLoop implements AutoCloseable {
         long wait = relay.busy() ? 10 : Math.max(1, Math.min(nextSweep - System.currentTimeMillis(), 250));
         // The turn reads the socket whatever is ready: a no-op action instead of the selected-key
         // set, which allocated a HashMap node on every turn (tens of thousands per second).
+        long idleFrom = System.nanoTime();
         selector.select(IGNORE_KEY, wait);
+        figures.idle(System.nanoTime() - idleFrom);
         long now = System.currentTimeMillis();
+        figures.beat(now);
         for (int i = 0; i < MAX_READS_PER_TURN; i++) {
             in.clear();
             InetSocketAddress from = (InetSocketAddress) channel.receive(in);
@@ -173,6 +188,7 @@ public final class RelayLoop implements AutoCloseable {
         if (now >= nextSample) {
             nextSample = now + 1000;
             counters.sample(now);
+            figures.publish(now, counters, registry);
         }
         relay.flush(now);
         periodic.accept(now);

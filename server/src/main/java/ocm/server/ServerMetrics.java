@@ -1,0 +1,31 @@
+package ocm.server;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import ocm.server.metrics.HealthCheck;
+import ocm.server.metrics.MetricSources;
+import ocm.server.metrics.MetricsEndpoint;
+import ocm.server.metrics.MetricsOptions;
+
+/** Starts the metrics endpoint of a started {@link ChatServer}, if {@code --metrics-port} asks for one. */
+final class ServerMetrics {
+    private ServerMetrics() {
+    }
+
+    /** What the endpoint reads from this server; {@code droppedLogLines} is the log queue's drop counter. */
+    static MetricSources sources(ChatServer server, LongSupplier droppedLogLines) {
+        return new MetricSources(server.relayFigures(), server.saveFigures(), server.config().dataDir().isPresent(),
+                server.tcpCounters(), server::openTcpConnections, droppedLogLines);
+    }
+
+    static Optional<MetricsEndpoint> start(ChatServer server, MetricsOptions options, LongSupplier droppedLogLines) throws IOException {
+        Optional<Integer> port = options.port();
+        if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        MetricSources sources = sources(server, droppedLogLines);
+        HealthCheck health = new HealthCheck(sources, System::currentTimeMillis, HealthCheck.DEFAULT_STALE_AFTER);
+        return Optional.of(MetricsEndpoint.start(options.host(server.config().host()), port.get(), sources, health));
+    }
+}
