@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import ocm.server.configfile.ConfigApplier;
+import ocm.server.configfile.ConfigFileException;
+import ocm.server.configfile.ConfigFileOptions;
 import ocm.server.console.AdminConsole;
 import ocm.server.log.ServerLog;
 import ocm.server.metrics.MetricSources;
@@ -36,6 +39,9 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
+
+    @Mixin
+    ConfigFileOptions configFile = new ConfigFileOptions();
 
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
     boolean noConsole;
@@ -92,6 +98,17 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        ConfigApplier settings;
+        try {
+            settings = configFile.apply(spec, ServerCommand::new, () -> listen.dataDir != null ? listen.dataDir : defaultDataDir());
+        } catch (ConfigFileException e) {
+            err.println("chat server: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (configFile.printConfig()) {
+            ConfigFileOptions.print(settings.effective(), spec.commandLine().getOut());
+            return 0;
+        }
         ServerConfig config;
         AbuseLimits abuse;
         try {
