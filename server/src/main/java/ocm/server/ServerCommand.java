@@ -12,6 +12,7 @@ import ocm.server.configfile.ConfigApplier;
 import ocm.server.configfile.ConfigFileException;
 import ocm.server.configfile.ConfigFileOptions;
 import ocm.server.console.AdminConsole;
+import ocm.server.log.LogFormat;
 import ocm.server.log.ServerLog;
 import ocm.server.metrics.MetricSources;
 import ocm.server.metrics.MetricsEndpoint;
@@ -92,6 +93,10 @@ public final class ServerCommand implements Callable<Integer> {
             description = "A bigger state file is moved aside unread. Default: ${DEFAULT-VALUE}.")
     int maxStateMib;
 
+    @Option(names = "--log-format", defaultValue = "text", converter = LogFormat.Converter.class, paramLabel = "text|json",
+            description = "Log lines on stderr: text (one readable line each) or json (one JSON object each, for log collectors). Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
+
     @Option(names = "--verbose", description = "Log more (each register, dropped datagram reasons).")
     boolean verbose;
 
@@ -120,7 +125,7 @@ public final class ServerCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         ServerLog log = new ServerLog();
-        log.install(logLevel());
+        log.install(logLevel(), logFormat.formatter());
         ChatServer server = new ChatServer(config, abuse);
         try {
             server.start();
@@ -188,7 +193,7 @@ public final class ServerCommand implements Callable<Integer> {
         } finally {
             if (console.interactive()) {
                 log.removeHandler(handler);
-                log.install(logLevel());
+                log.install(logLevel(), logFormat.formatter());
             }
         }
     }
