@@ -18,7 +18,7 @@ import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
 import ocm.server.stats.RelayFigures;
 import ocm.server.stats.SaveFigures;
-import ocm.server.stats.TimedRoomStore;
+import ocm.server.store.TimedRoomStore;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;

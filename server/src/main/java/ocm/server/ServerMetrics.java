@@ -7,6 +7,8 @@ import ocm.server.metrics.HealthCheck;
 import ocm.server.metrics.MetricSources;
 import ocm.server.metrics.MetricsEndpoint;
 import ocm.server.metrics.MetricsOptions;
+import ocm.server.metrics.TcpFigures;
+import ocm.server.tcp.TcpCounters;
 
 /** Starts the metrics endpoint of a started {@link ChatServer}, if {@code --metrics-port} asks for one. */
 final class ServerMetrics {
@@ -16,7 +18,12 @@ final class ServerMetrics {
     /** What the endpoint reads from this server; {@code droppedLogLines} is the log queue's drop counter. */
     static MetricSources sources(ChatServer server, LongSupplier droppedLogLines) {
         return new MetricSources(server.relayFigures(), server.saveFigures(), server.config().dataDir().isPresent(),
-                server.tcpCounters(), server::openTcpConnections, droppedLogLines);
+                () -> tcp(server.tcpCounters(), server.openTcpConnections()), droppedLogLines);
+    }
+
+    private static TcpFigures tcp(TcpCounters t, int open) {
+        return new TcpFigures(t.accepted.get(), open, t.refused.get(), t.busyRefusals.get(), t.badRequests.get(),
+                t.timedOut.get(), t.evicted.get(), t.dispatched.get());
     }
 
     static Optional<MetricsEndpoint> start(ChatServer server, MetricsOptions options, LongSupplier droppedLogLines) throws IOException {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import ocm.server.stats.DropReason;
 import ocm.server.stats.RelaySnapshot;
-import ocm.server.tcp.TcpCounters;
 
 /**
  * The {@code ocm_*} metrics: callbacks that read {@link MetricSources} at scrape time. Relay
@@ -69,19 +68,19 @@ final class OcmCollectors {
     }
 
     private void tcp(PrometheusRegistry registry) {
-        TcpCounters t = sources.tcp();
-        counter(registry, "ocm_tcp_connections", "TCP connections accepted.", () -> t.accepted.get());
-        gauge(registry, "ocm_tcp_connections_open", "TCP connections open now.", () -> sources.openTcpConnections().getAsInt());
+        counter(registry, "ocm_tcp_connections", "TCP connections accepted.", () -> sources.tcp().get().accepted());
+        gauge(registry, "ocm_tcp_connections_open", "TCP connections open now.", () -> sources.tcp().get().open());
         CounterWithCallback.builder().name("ocm_tcp_refusals").help("TCP connections or requests refused or cut, by reason.")
                 .labelNames("reason")
                 .callback(cb -> {
-                    cb.call(t.refused.get(), "connection_cap");
-                    cb.call(t.busyRefusals.get(), "busy");
-                    cb.call(t.badRequests.get(), "bad_request");
-                    cb.call(t.timedOut.get(), "timed_out");
-                    cb.call(t.evicted.get(), "evicted");
+                    TcpFigures t = sources.tcp().get();
+                    cb.call(t.refusedAtCap(), "connection_cap");
+                    cb.call(t.busyRefusals(), "busy");
+                    cb.call(t.badRequests(), "bad_request");
+                    cb.call(t.timedOut(), "timed_out");
+                    cb.call(t.evicted(), "evicted");
                 }).register(registry);
-        counter(registry, "ocm_tcp_requests", "TCP requests handed to a worker.", () -> t.dispatched.get());
+        counter(registry, "ocm_tcp_requests", "TCP requests handed to a worker.", () -> sources.tcp().get().requests());
     }
 
     private void saves(PrometheusRegistry registry) {

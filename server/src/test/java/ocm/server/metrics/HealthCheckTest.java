@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import ocm.server.stats.RelayFigures;
 import ocm.server.stats.SaveFigures;
-import ocm.server.tcp.TcpCounters;
 import org.junit.jupiter.api.Test;
 
 /** /healthz's verdict with a fake clock: heartbeat age, a stopped loop, a failed save. */
@@ -17,7 +16,7 @@ class HealthCheckTest {
     private final SaveFigures saves = new SaveFigures();
 
     private HealthCheck check(boolean savesState) {
-        MetricSources s = new MetricSources(relay, saves, savesState, new TcpCounters(), () -> 0, MetricSources.NO_LOG_DROPS);
+        MetricSources s = new MetricSources(relay, saves, savesState, () -> TcpFigures.NONE, MetricSources.NO_LOG_DROPS);
         return new HealthCheck(s, clock::get, Duration.ofSeconds(5));
     }
 

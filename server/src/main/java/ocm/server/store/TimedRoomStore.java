@@ -1,9 +1,8 @@
-package ocm.server.stats;
+package ocm.server.store;
 
 import java.io.IOException;
 import java.util.Optional;
-import ocm.server.store.RoomStore;
-import ocm.server.store.StateSnapshot;
+import ocm.server.stats.SaveFigures;
 
 /** A {@link RoomStore} that counts and times each save into {@link SaveFigures}; loads pass through. */
 public final class TimedRoomStore implements RoomStore {
