@@ -18,13 +18,14 @@ import ocm.server.room.RoomRegistry;
 import ocm.server.room.Tokens;
 import ocm.server.stats.RelayFigures;
 import ocm.server.stats.SaveFigures;
-import ocm.server.store.TimedRoomStore;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
 import ocm.server.store.Snapshots;
 import ocm.server.store.StateSnapshot;
+import ocm.server.store.TimedRoomStore;
 import ocm.server.tcp.RequestHandler;
+import ocm.server.tcp.TcpCounters;
 import ocm.server.tcp.TcpService;
 import ocm.server.udp.RelayLoop;
 
@@ -182,7 +183,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** The TCP service's counters; safe from any thread once started. */
-    public ocm.server.tcp.TcpCounters tcpCounters() {
+    public TcpCounters tcpCounters() {
         return tcp.counters();
     }
 

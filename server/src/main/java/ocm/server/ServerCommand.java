@@ -146,7 +146,6 @@ public final class ServerCommand implements Callable<Integer> {
             server.close();
             return EXIT_FAILURE;
         }
-        endpoint.ifPresent(m -> java.util.logging.Logger.getLogger("ocm.server.metrics").info("metrics on http://" + metrics.host(config.host()) + ":" + m.port() + "/metrics"));
         // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isStopped()) {

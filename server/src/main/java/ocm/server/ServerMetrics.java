@@ -3,6 +3,7 @@ package ocm.server;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 import ocm.server.metrics.HealthCheck;
 import ocm.server.metrics.MetricSources;
 import ocm.server.metrics.MetricsEndpoint;
@@ -12,6 +13,8 @@ import ocm.server.tcp.TcpCounters;
 
 /** Starts the metrics endpoint of a started {@link ChatServer}, if {@code --metrics-port} asks for one. */
 final class ServerMetrics {
+    private static final Logger LOG = Logger.getLogger("ocm.server.metrics");
+
     private ServerMetrics() {
     }
 
@@ -33,6 +36,9 @@ final class ServerMetrics {
         }
         MetricSources sources = sources(server, droppedLogLines);
         HealthCheck health = new HealthCheck(sources, System::currentTimeMillis, HealthCheck.DEFAULT_STALE_AFTER);
-        return Optional.of(MetricsEndpoint.start(options.host(server.config().host()), port.get(), sources, health));
+        String host = options.host(server.config().host());
+        MetricsEndpoint endpoint = MetricsEndpoint.start(host, port.get(), sources, health);
+        LOG.info("metrics on http://" + host + ":" + endpoint.port() + "/metrics, health on /healthz");
+        return Optional.of(endpoint);
     }
 }
