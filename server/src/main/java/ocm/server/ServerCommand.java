@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Handler;
@@ -105,13 +106,14 @@ public final class ServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConfigApplier settings;
         try {
-            settings = configFile.apply(spec, ServerCommand::new, () -> listen.dataDir != null ? listen.dataDir : defaultDataDir());
+            settings = configFile.apply(spec, ServerCommand::new, this::dataDir);
         } catch (ConfigFileException e) {
             err.println("chat server: " + e.getMessage());
             return EXIT_USAGE;
         }
         if (configFile.printConfig()) {
-            ConfigFileOptions.print(settings.effective(), spec.commandLine().getOut());
+            ConfigFileOptions.print(settings.effective(Map.of("data-dir", dataDir().toString(), "metrics-host", listen.host)),
+                    spec.commandLine().getOut());
             return 0;
         }
         ServerConfig config;
@@ -201,9 +203,13 @@ public final class ServerCommand implements Callable<Integer> {
         return verbose ? Level.FINE : Level.INFO;
     }
 
+    private Path dataDir() {
+        return listen.dataDir != null ? listen.dataDir : defaultDataDir();
+    }
+
     /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
     public ServerConfig config() {
-        Path dir = listen.dataDir != null ? listen.dataDir : defaultDataDir();
+        Path dir = dataDir();
         ServerConfig config = ServerConfig.defaults().withHost(listen.host).withPorts(listen.tcpPort, listen.udpPort).withDataDir(Optional.of(dir))
                 .withLimits(maxRooms, maxMembers, maxConnections, maxConnectionsPerIp)
                 .withTcpRequestDeadline(seconds(tcpDeadline, "--tcp-deadline"))

@@ -50,6 +50,8 @@ class ServerConfigFileTest {
         assertEquals("no-console = true # " + f + ":5", printed(r, "no-console"));
         assertEquals("max-members = 500 # default", printed(r, "max-members"));
         assertEquals("# metrics-port = # not set, default", printed(r, "metrics-port"));
+        assertEquals("data-dir = " + dir + " # command line", printed(r, "data-dir"));
+        assertEquals("metrics-host = 127.0.0.1 # default", printed(r, "metrics-host"));
     }
 
     @Test
@@ -70,6 +72,9 @@ class ServerConfigFileTest {
         Run r = run("--data-dir", dir.toString(), "--print-config");
         assertEquals(0, r.status(), r.err());
         assertEquals("history = 42 # " + dir.resolve("server.conf") + ":1", printed(r, "history"));
+        Run defaults = run("--print-config");
+        assertEquals(0, defaults.status(), defaults.err());
+        assertEquals("data-dir = " + ServerCommand.defaultDataDir() + " # default", printed(defaults, "data-dir"));
     }
 
     @Test

@@ -109,16 +109,21 @@ public final class ConfigApplier {
         return Math.max(a.length(), b.length()) - prefix - suffix <= 2;
     }
 
-    /** Every option's effective value and its source: the command line, a file and line, or the default. */
-    public List<Setting> effective() {
+    /**
+     * Every option's effective value and its source: the command line, a file and line, or the
+     * default. {@code derived} gives what an unset option means when the command works it out
+     * (the data dir from $XDG_DATA_HOME, say); other unset ones have no value.
+     */
+    public List<Setting> effective(Map<String, String> derived) {
         List<Setting> out = new ArrayList<>();
         for (OptionSpec o : spec.options()) {
             if (NOT_IN_FILE.contains(o.longestName())) {
                 continue;
             }
+            String key = o.longestName().substring(2);
             String source = givenOnCommandLine(o) ? "command line" : sources.getOrDefault(o.longestName(), "default");
             Object v = o.getValue();
-            out.add(new Setting(o.longestName().substring(2), v == null ? null : String.valueOf(v), source));
+            out.add(new Setting(key, v != null ? String.valueOf(v) : derived.get(key), source));
         }
         return out;
     }
