@@ -1,12 +1,14 @@
 package ocm.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ocm.server.configfile.ConfigFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -94,6 +96,15 @@ class ServerConfigFileTest {
         assertTrue(r.err().contains("'many' is not an int"), r.err());
         Run flag = run("--config", conf("no-console = yes").toString(), "--data-dir", dir.toString());
         assertEquals("chat server: " + f + ":1: 'no-console' takes true or false, got 'yes'", flag.err());
+    }
+
+    @Test
+    void aBadLineLeavesEveryValueAsItWas() throws Exception {
+        ServerCommand c = new ServerCommand();
+        CommandLine cl = new CommandLine(c);
+        cl.parseArgs("--config", conf("max-members = 12", "max-rooms = many").toString());
+        assertThrows(ConfigFileException.class, () -> c.configFile.apply(cl.getCommandSpec(), ServerCommand::new, () -> dir));
+        assertEquals(500, c.maxMembers, "the good line before the bad one was not applied");
     }
 
     @Test
