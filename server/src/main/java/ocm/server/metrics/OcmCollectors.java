@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleFunction;
 import ocm.server.stats.DropReason;
 import ocm.server.stats.RelaySnapshot;
@@ -102,11 +103,11 @@ final class OcmCollectors {
         counter(registry, name, help, () -> value.applyAsDouble(relay()));
     }
 
-    private static void counter(PrometheusRegistry registry, String name, String help, java.util.function.DoubleSupplier value) {
+    private static void counter(PrometheusRegistry registry, String name, String help, DoubleSupplier value) {
         CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsDouble())).register(registry);
     }
 
-    private static void gauge(PrometheusRegistry registry, String name, String help, java.util.function.DoubleSupplier value) {
+    private static void gauge(PrometheusRegistry registry, String name, String help, DoubleSupplier value) {
         GaugeWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsDouble())).register(registry);
     }
 }
