@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * The entry point behind {@code ./chat}: dispatches to the server, the client or the bench;
  * with no sub-command it runs host mode (server and client in one process).
  */
-@Command(name = "chat", mixinStandardHelpOptions = true, version = "OCM 0.1.0",
+@Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = {"Online Chat Messenger: rooms over TCP, chat over UDP, in your terminal.",
                 "With no command: host mode, a server on the default ports and a client connected to it."},
         subcommands = {ServerCommand.class, ClientCommand.class, BenchCommand.class})

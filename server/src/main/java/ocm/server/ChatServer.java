@@ -22,12 +22,16 @@ import ocm.server.room.RoomRegistry;
 import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
+import ocm.server.stats.RelayFigures;
+import ocm.server.stats.SaveFigures;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
 import ocm.server.store.Snapshots;
 import ocm.server.store.StateSnapshot;
+import ocm.server.store.TimedRoomStore;
 import ocm.server.tcp.RequestHandler;
+import ocm.server.tcp.TcpCounters;
 import ocm.server.tcp.TcpService;
 import ocm.server.udp.RelayLoop;
 
@@ -42,6 +46,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private final ServerConfig config;
     private final AbuseLimits abuse;
     private final RoomStore store;
+    private final SaveFigures saves = new SaveFigures();
     private final Tokens tokens = new Tokens();
     private final RoomRegistry registry;
     private final Clock clock;
@@ -78,7 +83,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         this.config = config;
         this.abuse = abuse;
         this.clock = clock;
-        this.store = config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes()))
+        this.store = config.dataDir().<RoomStore>map(d -> new TimedRoomStore(new JsonRoomStore(d, abuse.maxStateFileBytes()), saves))
                 .orElse(RoomStore.none());
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
@@ -182,6 +187,26 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     public ServerAdmin admin() {
         return admin;
+    }
+
+    /** The relay's published figures and heartbeat (for metrics and /healthz); safe from any thread once started. */
+    public RelayFigures relayFigures() {
+        return relay.figures();
+    }
+
+    /** State-file saves so far (none without a data dir); safe from any thread. */
+    public SaveFigures saveFigures() {
+        return saves;
+    }
+
+    /** The TCP service's counters; safe from any thread once started. */
+    public TcpCounters tcpCounters() {
+        return tcp.counters();
+    }
+
+    /** Open TCP connections now; safe from any thread once started. */
+    public int openTcpConnections() {
+        return tcp.openConnections();
     }
 
     /** Relay thread: hands a snapshot to the store thread at most once per save interval, when something changed. */

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
+import ocm.server.configfile.ConfigApplier;
+import ocm.server.configfile.ConfigFileException;
+import ocm.server.configfile.ConfigFileOptions;
 import ocm.server.console.AdminConsole;
+import ocm.server.log.LogFormat;
 import ocm.server.log.ServerLog;
+import ocm.server.metrics.MetricSources;
+import ocm.server.metrics.MetricsEndpoint;
+import ocm.server.metrics.MetricsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +40,12 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ListenOptions listen = new ListenOptions();
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Mixin
+    ConfigFileOptions configFile = new ConfigFileOptions();
 
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
     boolean noConsole;
@@ -82,23 +96,40 @@ public final class ServerCommand implements Callable<Integer> {
             description = "A bigger state file is moved aside unread. Default: ${DEFAULT-VALUE}.")
     int maxStateMib;
 
+    @Option(names = "--log-format", defaultValue = "text", converter = LogFormat.Converter.class, paramLabel = "text|json",
+            description = "Log lines on stderr: text (one readable line each) or json (one JSON object each, for log collectors). Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
+
     @Option(names = "--verbose", description = "Log more (each register, dropped datagram reasons).")
     boolean verbose;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        ConfigApplier settings;
+        try {
+            settings = configFile.apply(spec, ServerCommand::new, this::dataDir);
+        } catch (ConfigFileException e) {
+            err.println("chat server: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (configFile.printConfig()) {
+            ConfigFileOptions.print(settings.effective(Map.of("data-dir", dataDir().toString(), "metrics-host", listen.host)),
+                    spec.commandLine().getOut());
+            return 0;
+        }
         ServerConfig config;
         AbuseLimits abuse;
         try {
             config = config();
             abuse = abuseLimits();
+            metrics.port(); // checked before anything starts
         } catch (IllegalArgumentException e) {
             err.println("chat server: " + e.getMessage());
             return EXIT_USAGE;
         }
         ServerLog log = new ServerLog();
-        log.install(logLevel());
+        log.install(logLevel(), logFormat.formatter());
         ChatServer server = new ChatServer(config, abuse);
         try {
             server.start();
@@ -108,6 +139,15 @@ public final class ServerCommand implements Callable<Integer> {
             return EXIT_FAILURE;
         } catch (IOException e) {
             err.println("chat server: cannot start: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        Optional<MetricsEndpoint> endpoint;
+        try {
+            // The log's drop counter is wired here once logging has a bounded queue.
+            endpoint = ServerMetrics.start(server, metrics, MetricSources.NO_LOG_DROPS);
+        } catch (IOException e) {
+            err.println("chat server: cannot start the metrics endpoint: " + e.getMessage());
+            server.close();
             return EXIT_FAILURE;
         }
         // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
@@ -123,6 +163,8 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
+        } finally {
+            endpoint.ifPresent(MetricsEndpoint::close);
         }
         return 0;
     }
@@ -154,7 +196,7 @@ public final class ServerCommand implements Callable<Integer> {
         } finally {
             if (console.interactive()) {
                 log.removeHandler(handler);
-                log.install(logLevel());
+                log.install(logLevel(), logFormat.formatter());
             }
         }
     }
@@ -163,9 +205,13 @@ public final class ServerCommand implements Callable<Integer> {
         return verbose ? Level.FINE : Level.INFO;
     }
 
+    private Path dataDir() {
+        return listen.dataDir != null ? listen.dataDir : defaultDataDir();
+    }
+
     /** The configuration these flags describe; throws IllegalArgumentException with a one-line reason. Host mode reuses it. */
     public ServerConfig config() {
-        Path dir = listen.dataDir != null ? listen.dataDir : defaultDataDir();
+        Path dir = dataDir();
         ServerConfig config = ServerConfig.defaults().withHost(listen.host).withPorts(listen.tcpPort, listen.udpPort).withDataDir(Optional.of(dir))
                 .withLimits(maxRooms, maxMembers, maxConnections, maxConnectionsPerIp)
                 .withTcpRequestDeadline(seconds(tcpDeadline, "--tcp-deadline"))

@@ -23,11 +23,16 @@ public final class ServerLog {
 
     /** Logs to stderr at {@code level}, replacing JUL's default two-line format. */
     public void install(Level level) {
+        install(level, new OneLine());
+    }
+
+    /** Logs to stderr at {@code level} in {@code format} ({@link OneLine}, or {@link JsonLines} for log collectors). */
+    public void install(Level level, Formatter format) {
         root.setUseParentHandlers(false);
         root.setLevel(level);
         if (stderr == null) {
             stderr = new ConsoleHandler();
-            stderr.setFormatter(new OneLine());
+            stderr.setFormatter(format);
             stderr.setLevel(Level.ALL);
             root.addHandler(stderr);
         }

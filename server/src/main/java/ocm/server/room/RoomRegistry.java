@@ -12,6 +12,7 @@ import java.util.Optional;
 import ocm.protocol.ErrorCode;
 import ocm.protocol.Names;
 import ocm.protocol.ucrp.v2.EndReason;
+import ocm.server.stats.MemberCounts;
 
 /**
  * All rooms and the token index. Enforces the rules: valid names, unique member names per room,
@@ -262,5 +263,24 @@ public final class RoomRegistry {
         if (p.isPresent()) {
             throw new RoomException(ErrorCode.INVALID_USER_NAME, p.get());
         }
+    }
+
+    /** Rooms and members by how they reach the server (for metrics): walks every member, so call it rarely. */
+    public MemberCounts memberCounts() {
+        int v1 = 0;
+        int v2 = 0;
+        int unregistered = 0;
+        for (Room room : rooms.values()) {
+            for (Member m : room.members()) {
+                if (m.address() == null) {
+                    unregistered++;
+                } else if (m.protocol() == 1) {
+                    v1++;
+                } else {
+                    v2++;
+                }
+            }
+        }
+        return new MemberCounts(rooms.size(), v1, v2, unregistered);
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * selector thread and the workers, read from any thread: atomics, no other state.
  */
 public final class TcpCounters {
+    /** Connections accepted (admitted to the table). */
+    public final AtomicLong accepted = new AtomicLong();
     /** Connections closed at their deadline. */
     public final AtomicLong timedOut = new AtomicLong();
     /** Connections still sending their request closed to make room at a cap. */

@@ -165,6 +165,7 @@ public final class TcpService implements AutoCloseable {
         Connection c = new Connection(ch, ip, clock.millis() + config.tcpRequestDeadline().toMillis());
         c.key = ch.register(selector, SelectionKey.OP_READ, c);
         open.add(c);
+        counters.accepted.incrementAndGet();
     }
 
     private void read(Connection c) throws IOException {

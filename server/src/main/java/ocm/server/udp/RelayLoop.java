@@ -18,10 +18,12 @@ import java.util.logging.Logger;
 import ocm.protocol.Limits;
 import ocm.server.config.Addresses;
 import ocm.server.config.ServerConfig;
+import ocm.server.room.RoomRegistry;
 import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.stats.DropReason;
+import ocm.server.stats.RelayFigures;
 
 /**
  * The relay thread ({@code ocm-relay}) and its non-blocking UDP socket. It owns every room:
@@ -40,6 +42,9 @@ public final class RelayLoop implements AutoCloseable {
     private final Relay relay;
     private final Counters counters;
     private final Clock clock;
+    /** Published for the metrics endpoint and /healthz; see {@link RelayFigures}. */
+    private final RelayFigures figures = new RelayFigures();
+    private final RoomRegistry registry;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer in = ByteBuffer.allocate(Limits.MAX_DATAGRAM + 1);
     private final LongConsumer periodic;
@@ -58,6 +63,7 @@ public final class RelayLoop implements AutoCloseable {
         this.counters = counters;
         this.clock = clock;
         this.periodic = periodic;
+        this.registry = rooms.registry();
         this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
@@ -79,6 +85,11 @@ public final class RelayLoop implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** Safe from any thread. */
+    public RelayFigures figures() {
+        return figures;
     }
 
     public boolean onRelayThread() {
@@ -131,6 +142,7 @@ public final class RelayLoop implements AutoCloseable {
         long now = clock.millis();
         nextSweep = now + config.sweepInterval().toMillis();
         nextSample = now;
+        figures.running(true);
         while (running) {
             try {
                 turn();
@@ -139,6 +151,7 @@ public final class RelayLoop implements AutoCloseable {
                 LOG.log(Level.WARNING, "relay turn failed: " + e, e);
             }
         }
+        figures.running(false);
         runTasks(); // futures submitted while stopping still complete
     }
 
@@ -146,8 +159,11 @@ public final class RelayLoop implements AutoCloseable {
         long wait = relay.busy() ? 10 : Math.max(1, Math.min(nextSweep - clock.millis(), 250));
         // The turn reads the socket whatever is ready: a no-op action instead of the selected-key
         // set, which allocated a HashMap node on every turn (tens of thousands per second).
+        long idleFrom = System.nanoTime();
         selector.select(IGNORE_KEY, wait);
+        figures.idle(System.nanoTime() - idleFrom);
         long now = clock.millis();
+        figures.beat(now);
         for (int i = 0; i < MAX_READS_PER_TURN; i++) {
             in.clear();
             InetSocketAddress from = (InetSocketAddress) channel.receive(in);
@@ -177,6 +193,7 @@ public final class RelayLoop implements AutoCloseable {
         if (now >= nextSample) {
             nextSample = now + 1000;
             counters.sample(now);
+            figures.publish(now, counters, registry.memberCounts());
         }
         relay.flush(now);
         periodic.accept(now);
