@@ -49,3 +49,15 @@ def seal(secret, phase):
 
 print("sealed c2s gen 0", seal(secrets["c2s"], 0).hex(" "))
 print("sealed c2s gen 1", seal(expand(secrets["c2s"], b"ocm1 ku", 32), 1).hex(" "))
+
+# AdmissionTranscriptTest: RFC 8032 test 1's key signs a transcript (Ed25519 is deterministic).
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(
+    "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
+room, name = "lobby".encode(), "alice".encode()
+transcript = (bytes([16]) + b"ocm1 admission\0\0" + bytes([32]) + bytes([0x11] * 32)
+              + bytes([32]) + bytes([0x22] * 32) + bytes([2])
+              + bytes([len(room)]) + room + bytes([len(name)]) + name)
+print("transcript", transcript.hex())
+print("signature ", key.sign(transcript).hex())
