@@ -155,6 +155,11 @@ public final class Opener {
         return lastWasHighest;
     }
 
+    /** The highest packet number opened so far, or -1. */
+    public long highestPacketNumber() {
+        return window.highest();
+    }
+
     public long generation() {
         return phases.generation();
     }
