@@ -3,7 +3,9 @@ package ocm.protocol.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -41,7 +43,7 @@ class KeyUpdateChannelPropertiesTest {
                 if (opener.generation() == sealer.generation() && rnd.nextInt(updateEvery) == 0) {
                     sealer.updateKeys();
                 }
-                byte[] plain = java.nio.ByteBuffer.allocate(4).putInt(step).array();
+                byte[] plain = ByteBuffer.allocate(4).putInt(step).array();
                 byte[] d = new byte[4 + SealedHeader.OVERHEAD];
                 long pn = sealer.nextPacketNumber();
                 sealer.seal(plain, 0, 4, d, 0);
@@ -58,7 +60,7 @@ class KeyUpdateChannelPropertiesTest {
                 }
             }
             net.removeAll(due);
-            java.util.Collections.shuffle(due, rnd);
+            Collections.shuffle(due, rnd);
             for (InFlight f : due) {
                 long receiverGen = opener.generation();
                 boolean fresh = !opened.contains(f.index());
@@ -68,7 +70,7 @@ class KeyUpdateChannelPropertiesTest {
                 try {
                     int n = opener.open(f.datagram(), 0, f.datagram().length, out, 0, step);
                     assertEquals(4, n);
-                    assertEquals(f.index(), java.nio.ByteBuffer.wrap(out, 0, 4).getInt(), "opened to other bytes");
+                    assertEquals(f.index(), ByteBuffer.wrap(out, 0, 4).getInt(), "opened to other bytes");
                     didOpen = true;
                 } catch (SealedDatagramException e) {
                     didOpen = false;

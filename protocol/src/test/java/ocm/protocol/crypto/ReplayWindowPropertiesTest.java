@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** The replay window against a model: a set of everything seen and the highest number. */
 class ReplayWindowPropertiesTest {
@@ -19,12 +21,12 @@ class ReplayWindowPropertiesTest {
     @Provide
     Arbitrary<List<Long>> arrivals() {
         Arbitrary<Long> step = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(-40, 40)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(-300, 300)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(-5000, 5000)));
+                Tuple.of(6, Arbitraries.longs().between(-40, 40)),
+                Tuple.of(2, Arbitraries.longs().between(-300, 300)),
+                Tuple.of(1, Arbitraries.longs().between(-5000, 5000)));
         return step.list().ofMaxSize(400).map(steps -> {
             long at = 3000;
-            List<Long> out = new java.util.ArrayList<>();
+            List<Long> out = new ArrayList<>();
             for (long s : steps) {
                 at = Math.max(0, at + s);
                 out.add(at);

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ class AdmissionTranscriptTest {
 
     @Test
     void rfc8032Test1SignsTheEmptyMessageAsTheRfcSays() throws Exception {
-        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        Signature s = Signature.getInstance("Ed25519");
         s.initSign(rfc8032Key());
         assertArrayEquals(Hex.bytes("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
                 s.sign());

@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import ocm.protocol.Hex;
 import ocm.protocol.ProtocolException;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class Ed25519KeysTest {
 
     @Test
     void fingerprintOfAJdkKeyIsWhatSshKeygenPrintsForIt() throws Exception {
-        PublicKey key = Ed25519Keys.fromRaw(java.util.Arrays.copyOfRange(JDK_X509, 12, 44));
+        PublicKey key = Ed25519Keys.fromRaw(Arrays.copyOfRange(JDK_X509, 12, 44));
         assertArrayEquals(JDK_X509, key.getEncoded());
         assertEquals(JDK_OPENSSH, Ed25519Keys.openSshLine(key));
         assertEquals(JDK_FINGERPRINT, Ed25519Keys.fingerprint(key).toString());

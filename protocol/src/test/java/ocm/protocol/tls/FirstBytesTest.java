@@ -12,6 +12,10 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
 import ocm.protocol.Hex;
 import ocm.protocol.tcrp.CreateRoom;
 import ocm.protocol.tcrp.JoinRoom;
@@ -21,13 +25,9 @@ import ocm.protocol.tcrp.State;
 import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpFrame;
 import ocm.protocol.tcrp.TcrpMessages;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** TLS and the seed's TCRP requests cannot be mistaken for each other by their first three bytes. */
 class FirstBytesTest {
