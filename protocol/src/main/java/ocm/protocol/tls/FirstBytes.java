@@ -8,9 +8,9 @@ package ocm.protocol.tls;
  * TLS record:        16 03 0x   content type 22 (handshake), record version 3.x, x = 1..4
  * TCRP request:      R  op 00   room length R (0..255), operation 1..3, state 0 (request)
  * </pre>
- * A TCRP request always has state 0 in byte 2; a TLS record's byte 2 is the minor version, which
- * every TLS and SSL version since SSL 3.0 (3.0) sets to 1 or more (TLS 1.0 = 3.1 ... 1.3's record
- * layer says 3.1 or 3.3). So byte 2 alone separates them; bytes 0 and 1 may coincide
+ * A TCRP request always has state 0 in byte 2; a TLS record's byte 2 is the minor version, 1 or
+ * more for every TLS version (TLS 1.0 = 3.1 ... 1.2 = 3.3; TLS 1.3 records say 3.1 or 3.3; only
+ * SSL 3.0, which JSSE refuses, said 3.0). So byte 2 alone separates them; bytes 0 and 1 may coincide
  * ({@code 16 03} is a list-rooms request with a 22-byte room name field). The seed's client sends
  * operations 1 and 2 only, so its requests differ already in byte 1.
  */
