@@ -92,6 +92,18 @@ class OpenerTest {
     }
 
     @Test
+    void aDatagramThatFailsItsTagWritesNothingOut() {
+        byte[] d = seal("x".repeat(1000));
+        d[d.length - 1] ^= 1;
+        byte[] target = new byte[1000];
+        Arrays.fill(target, (byte) 0x55);
+        assertThrows(SealedDatagramException.class, () -> opener.open(d, 0, d.length, target, 0, 0));
+        byte[] untouched = new byte[1000];
+        Arrays.fill(untouched, (byte) 0x55);
+        assertArrayEquals(untouched, target, "no unauthenticated plaintext may reach the caller");
+    }
+
+    @Test
     void everyTruncationIsRefused() {
         byte[] good = seal("cut me short");
         for (int len = 0; len < good.length; len++) {
