@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -19,6 +17,7 @@ import ocm.server.room.Tokens;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
+import ocm.server.store.SnapshotWriter;
 import ocm.server.store.Snapshots;
 import ocm.server.store.StateSnapshot;
 import ocm.server.tcp.RequestHandler;
@@ -39,11 +38,8 @@ public final class ChatServer implements AutoCloseable {
     private final Tokens tokens = new Tokens();
     private final RoomRegistry registry;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ocm-store");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Made by start once the data dir is locked; writes snapshots off the relay thread, latest wins. */
+    private SnapshotWriter writer;
     private RelayLoop relay;
     private TcpService tcp;
     private LiveAdmin admin;
@@ -60,10 +56,15 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public ChatServer(ServerConfig config, AbuseLimits abuse) {
+        this(config, abuse, config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes()))
+                .orElse(RoomStore.none()));
+    }
+
+    /** With the given store (tests pass a slow or failing one); the data dir, if any, is still locked. */
+    public ChatServer(ServerConfig config, AbuseLimits abuse, RoomStore store) {
         this.config = config;
         this.abuse = abuse;
-        this.store = config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes()))
-                .orElse(RoomStore.none());
+        this.store = store;
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
     }
@@ -78,10 +79,10 @@ public final class ChatServer implements AutoCloseable {
         try {
             dataDirLock = config.dataDir().isPresent() ? DataDirLock.acquire(config.dataDir().get()) : null;
         } catch (IOException e) {
-            storeThread.shutdownNow();
             stopped.countDown();
             throw e;
         }
+        writer = new SnapshotWriter(store);
         Optional<StateSnapshot> saved;
         try {
             saved = store.load();
@@ -139,7 +140,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private void failedStart() {
-        storeThread.shutdownNow();
+        writer.halt();
         releaseDataDir();
         stopped.countDown();
     }
@@ -167,24 +168,21 @@ public final class ChatServer implements AutoCloseable {
         return admin;
     }
 
-    /** Relay thread: hands a snapshot to the store thread at most once per save interval, when something changed. */
+    /**
+     * Relay thread: at most once per save interval, when something changed, offers a snapshot to
+     * the writer; while a write is under way none is made (the registry stays dirty for the next).
+     */
     private void maybeSave(long now) {
         if (now < nextSave || closing) {
             return;
         }
         nextSave = now + config.saveInterval().toMillis();
-        if (registry.takeDirty()) {
-            StateSnapshot s = Snapshots.of(registry, now);
-            storeThread.execute(() -> write(s));
-        }
+        writer.offer(() -> registry.takeDirty() ? Snapshots.of(registry, now) : null);
     }
 
-    private void write(StateSnapshot s) {
-        try {
-            store.save(s);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not write the state file: " + e.getMessage());
-        }
+    /** The state file writer (tests check it holds at most one snapshot waiting). */
+    public SnapshotWriter snapshotWriter() {
+        return writer;
     }
 
     /** Writes the state file now and returns when it is on disk. */
@@ -194,10 +192,7 @@ public final class ChatServer implements AutoCloseable {
                 registry.takeDirty();
                 return Snapshots.of(registry, System.currentTimeMillis());
             }).get(10, TimeUnit.SECONDS);
-            storeThread.submit(() -> {
-                store.save(s);
-                return null;
-            }).get(30, TimeUnit.SECONDS);
+            writer.write(s).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
         } catch (TimeoutException e) {
@@ -251,7 +246,7 @@ public final class ChatServer implements AutoCloseable {
         }
         tcp.close();
         relay.close();
-        storeThread.shutdownNow();
+        writer.halt();
         releaseDataDir();
         stopped.countDown();
     }
@@ -268,9 +263,9 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private void stopStoreThread() {
-        storeThread.shutdown();
+        writer.close();
         try {
-            storeThread.awaitTermination(30, TimeUnit.SECONDS);
+            writer.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
