@@ -82,7 +82,7 @@ public final class ChatServer implements AutoCloseable {
             stopped.countDown();
             throw e;
         }
-        writer = new SnapshotWriter(store);
+        writer = new SnapshotWriter(store, this::redirty);
         Optional<StateSnapshot> saved;
         try {
             saved = store.load();
@@ -180,6 +180,16 @@ public final class ChatServer implements AutoCloseable {
         writer.offer(() -> registry.takeDirty() ? Snapshots.of(registry, now) : null);
     }
 
+    /** A write failed: the registry is marked dirty again so the next interval tries again. */
+    private void redirty() {
+        if (relay != null) {
+            relay.submit(() -> {
+                registry.markDirty();
+                return null;
+            });
+        }
+    }
+
     /** The state file writer (tests check it holds at most one snapshot waiting). */
     public SnapshotWriter snapshotWriter() {
         return writer;
@@ -194,8 +204,10 @@ public final class ChatServer implements AutoCloseable {
             }).get(10, TimeUnit.SECONDS);
             writer.write(s).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
+            redirty();
             throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
         } catch (TimeoutException e) {
+            redirty();
             throw new IOException("saving took too long");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

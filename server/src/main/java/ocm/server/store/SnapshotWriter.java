@@ -18,6 +18,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server.store");
 
     private final RoomStore store;
+    private final Runnable onFailure;
     private final Thread thread;
     private final Object lock = new Object();
     /** Guarded by lock: the snapshot waiting to be written and everyone waiting for it. */
@@ -29,8 +30,10 @@ public final class SnapshotWriter implements AutoCloseable {
     private long skipped;
     private long replaced;
 
-    public SnapshotWriter(RoomStore store) {
+    /** {@code onFailure} runs on the writer thread after a failed write (the caller marks its state dirty again). */
+    public SnapshotWriter(RoomStore store, Runnable onFailure) {
         this.store = store;
+        this.onFailure = onFailure;
         this.thread = new Thread(this::run, "ocm-store");
         thread.setDaemon(true);
         thread.start();
@@ -97,6 +100,9 @@ public final class SnapshotWriter implements AutoCloseable {
                 writing = true;
             }
             IOException failure = save(s);
+            if (failure != null) {
+                onFailure.run();
+            }
             synchronized (lock) {
                 writing = false;
                 written++;
