@@ -63,8 +63,7 @@ public final class JsonRoomStore implements RoomStore {
             if (s == null || s.version() != StateSnapshot.VERSION) {
                 throw new JsonParseException(s == null ? "empty file" : "unknown version " + s.version());
             }
-            validate(s);
-            return Optional.of(s);
+            return Optional.of(StateCheck.clean(s, why -> LOG.warning("state file " + file + ": " + why)));
         } catch (JsonParseException | IllegalArgumentException | NullPointerException | IOException e) {
             Path aside = dir.resolve(FILE + ".corrupt-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -92,19 +91,6 @@ public final class JsonRoomStore implements RoomStore {
                 throw new IOException("larger than the limit of " + maxBytes + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void validate(StateSnapshot s) {
-        for (StateSnapshot.RoomSnapshot r : s.rooms()) {
-            if (r.name() == null || r.host() == null) {
-                throw new JsonParseException("a room without a name or host");
-            }
-            for (StateSnapshot.MemberSnapshot m : r.members()) {
-                if (m.name() == null || m.tokenHash() == null) {
-                    throw new JsonParseException("a member without a name or token hash in room '" + r.name() + "'");
-                }
-            }
         }
     }
 

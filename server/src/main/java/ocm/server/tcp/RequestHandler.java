@@ -32,7 +32,7 @@ import ocm.server.udp.RelayLoop;
 
 /**
  * Answers one TCRP request: compliance, then admission, refusal or the room list. The room work
- * runs on the relay thread; password hashing (slow on purpose) runs here, on a TCP worker.
+ * runs on the relay thread; password hashing (slow on purpose) on {@link PasswordHashing}, one room at a time.
  */
 public final class RequestHandler implements RequestAnswerer {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
@@ -45,6 +45,7 @@ public final class RequestHandler implements RequestAnswerer {
     /** The last encoded room list and the registry's list version it was made from. */
     private final AtomicReference<EncodedList> cachedList = new AtomicReference<>();
     private final AtomicLong listEncodings = new AtomicLong();
+    private final PasswordHashing hashing = new PasswordHashing();
 
     private record EncodedList(long version, byte[] payload) {
     }
@@ -142,7 +143,9 @@ public final class RequestHandler implements RequestAnswerer {
             throw new RoomException(ErrorCode.RATE_LIMITED, "too many new rooms from your address; wait a few seconds and try again");
         }
         checkPassword(c.password());
-        Optional<PasswordHash> hash = c.password().filter(p -> !p.isEmpty()).map(PasswordHash::of);
+        Optional<String> password = c.password().filter(p -> !p.isEmpty());
+        Optional<PasswordHash> hash = password.isEmpty() ? Optional.empty()
+                : Optional.of(hashing.run(c.room(), () -> PasswordHash.of(password.get())));
         long now = System.currentTimeMillis();
         return await(relay.submit(() -> relay.relay().membership().create(c.room(), c.username(), hash, c.protocol(), ip, now)));
     }
@@ -161,7 +164,7 @@ public final class RequestHandler implements RequestAnswerer {
             }
             // No password counts as a wrong one (as it always has): the limit is on tries, not on guesses.
             Optional<String> given = j.password().filter(p -> !p.isEmpty());
-            if (given.isEmpty() || !needed.get().matches(given.get())) {
+            if (given.isEmpty() || !hashing.run(j.room(), () -> needed.get().matches(given.get()))) {
                 wrongPasswords.tryTake(key, System.currentTimeMillis());
                 // Same code either way (clients act on it); the words tell a missing password from a wrong one.
                 throw new RoomException(ErrorCode.WRONG_PASSWORD, given.isEmpty()
