@@ -31,6 +31,8 @@ import ocm.server.udp.RelayLoop;
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server");
+    /** How often the data dir's lock file is checked (and made again if it was deleted). */
+    private static final Duration LOCK_CHECK = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final AbuseLimits abuse;
@@ -83,6 +85,9 @@ public final class ChatServer implements AutoCloseable {
             throw e;
         }
         writer = new SnapshotWriter(store, this::redirty);
+        if (dataDirLock != null) {
+            dataDirLock.watch(LOCK_CHECK, this::lostDataDir);
+        }
         Optional<StateSnapshot> saved;
         try {
             saved = store.load();
@@ -143,6 +148,11 @@ public final class ChatServer implements AutoCloseable {
         writer.halt();
         releaseDataDir();
         stopped.countDown();
+    }
+
+    /** Another server locked the data dir after our lock file was deleted: never overwrite its state file. */
+    private void lostDataDir() {
+        writer.halt();
     }
 
     private void releaseDataDir() {
