@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
+import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
@@ -31,6 +31,8 @@ import ocm.server.udp.RelayLoop;
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("ocm.server");
+    /** How long a server whose relay or TCP thread died may spend saving before it exits. */
+    private static final Duration FATAL_SAVE_BUDGET = Duration.ofSeconds(5);
     /** How often the data dir's lock file is checked (and made again if it was deleted). */
     private static final Duration LOCK_CHECK = Duration.ofSeconds(1);
 
@@ -42,6 +44,8 @@ public final class ChatServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Made by start once the data dir is locked; writes snapshots off the relay thread, latest wins. */
     private SnapshotWriter writer;
+    /** How the process ends when a thread it cannot run without dies; tests replace the halt. */
+    private IntConsumer fatalExit = status -> Runtime.getRuntime().halt(status);
     private RelayLoop relay;
     private TcpService tcp;
     private LiveAdmin admin;
@@ -69,6 +73,15 @@ public final class ChatServer implements AutoCloseable {
         this.store = store;
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
+    }
+
+    /**
+     * What to do when the relay or TCP thread dies, after a best-effort save: by default halt the
+     * process with status 70 (a service manager restarts it). Before {@link #start}; tests pass their own.
+     */
+    public ChatServer onFatal(IntConsumer exit) {
+        this.fatalExit = exit;
+        return this;
     }
 
     /** Loads the state file, binds both ports and starts the threads. */
@@ -110,6 +123,9 @@ public final class ChatServer implements AutoCloseable {
             throw e;
         }
         admin = new LiveAdmin(relay, tcp, this, startedAt);
+        DeadThreadExit death = new DeadThreadExit(this::emergencySave, fatalExit, FATAL_SAVE_BUDGET);
+        relay.onDeath(death);
+        tcp.onDeath(death);
         relay.start();
         tcp.start();
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
@@ -203,6 +219,24 @@ public final class ChatServer implements AutoCloseable {
     /** The state file writer (tests check it holds at most one snapshot waiting). */
     public SnapshotWriter snapshotWriter() {
         return writer;
+    }
+
+    /**
+     * A thread died: save what can be saved. On the dying relay thread the registry is ours (no one
+     * else runs on it any more); from the TCP thread the relay still answers.
+     */
+    private void emergencySave() {
+        try {
+            if (relay.onRelayThread()) {
+                writer.write(Snapshots.of(registry, System.currentTimeMillis())).get(FATAL_SAVE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                saveNow();
+            }
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            LOG.warning("the last save before exiting failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes the state file now and returns when it is on disk. */
