@@ -98,7 +98,7 @@ public final class JsonRoomStore implements RoomStore {
     public void save(StateSnapshot snapshot) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(FILE + ".tmp");
-        byte[] bytes = gson.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = withinLimit(snapshot);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             restrict(tmp);
@@ -114,6 +114,42 @@ public final class JsonRoomStore implements RoomStore {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
         syncDir();
+    }
+
+    /**
+     * The snapshot as JSON of at most {@code maxBytes}, the size {@link #load} reads: over it, the
+     * oldest saved history is cut (halves, then none) with a warning; if the rooms and members alone
+     * do not fit, nothing is written (the last file stays, readable) and the save fails saying so.
+     */
+    private byte[] withinLimit(StateSnapshot snapshot) throws IOException {
+        byte[] bytes = gson.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return bytes;
+        }
+        long full = bytes.length;
+        for (int keep = 2; bytes.length > maxBytes && keep <= 1 << 12; keep *= 2) {
+            bytes = gson.toJson(HistoryTrim.keepNewest(snapshot, keep)).getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > maxBytes) {
+            bytes = gson.toJson(HistoryTrim.keepNewest(snapshot, Integer.MAX_VALUE)).getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > maxBytes) {
+            throw new StateTooLargeException(bytes.length, maxBytes);
+        }
+        long written = bytes.length;
+        LOG.warning("the state file would be " + full + " bytes, over the limit of " + maxBytes + " (--max-state-mb) that"
+                + " a start reads: saved it with less history (" + written + " bytes); raise --max-state-mb to keep more");
+        return bytes;
+    }
+
+    /** Even without history the state would pass the read limit: it is not written at all. */
+    public static final class StateTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StateTooLargeException(long bytes, long limit) {
+            super("the rooms and members alone would make a state file of " + bytes + " bytes, over the limit of " + limit
+                    + " (--max-state-mb) that a start reads; not written, the last state file stays: raise --max-state-mb");
+        }
     }
 
     private static void restrict(Path p) {
