@@ -2,6 +2,7 @@ package ocm.server.room;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import ocm.protocol.reliable.ReceiveWindow;
 import ocm.protocol.reliable.RttEstimator;
 import ocm.protocol.reliable.SendWindow;
@@ -19,6 +20,18 @@ public final class DeliveryStream {
     /** How far ahead of the next expected chat a member's chats are buffered. */
     public static final int CHAT_WINDOW = 256;
     private static final int CONTROL_BYTES = 512;
+    /**
+     * Bytes in flight per member at most (besides the item count): one member that acknowledges just
+     * enough must not pin megabytes. Far above a member's share at chat rates (small messages reach
+     * the {@link #WINDOW} count first).
+     */
+    public static final int MAX_WINDOW_BYTES = 64 * 1024;
+    /** Bytes waiting in a member's backlog at most; a member that would pass it is too far behind and is removed. */
+    public static final int MAX_BACKLOG_BYTES = 256 * 1024;
+    /** The history sent to a joiner takes at most half the backlog, so live traffic still fits beside it. */
+    public static final int MAX_HISTORY_BYTES = MAX_BACKLOG_BYTES / 2;
+    /** What an item costs beyond its encoded bytes: the record and the array headers. */
+    static final int ITEM_OVERHEAD = 32;
 
     private final int session;
     private final int firstDseq;
@@ -27,6 +40,8 @@ public final class DeliveryStream {
     private final ReceiveWindow<Packet.Chat> chats;
     private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
     private final int maxBacklog;
+    /** Sum of {@link #bytes} over the backlog. */
+    private long backlogBytes;
     private final int[] resends = new int[WINDOW];
     private int resendCount;
     /** Unreliable packets (Welcome, Accepted, Ack, Pong, Error) already encoded for the next datagram. */
@@ -46,7 +61,8 @@ public final class DeliveryStream {
         this.session = session;
         this.firstDseq = firstDseq;
         this.welcomeTime = now;
-        this.window = new SendWindow<>(WINDOW, firstDseq, new RttEstimator());
+        this.window = new SendWindow<>(WINDOW, firstDseq, new RttEstimator(), SendWindow.DEFAULT_MAX_TRIES,
+                SendWindow.DEFAULT_GIVE_UP_MILLIS, DeliveryStream::bytes);
         this.chats = new ReceiveWindow<>(CHAT_WINDOW, nextChatSeq);
         this.maxBacklog = maxBacklog;
     }
@@ -90,13 +106,56 @@ public final class DeliveryStream {
         return control;
     }
 
-    /** Queues a reliable packet; false when the backlog is full (the member is hopelessly behind). */
+    /** Queues a reliable packet; false when the backlog is full, in items or in bytes (the member is hopelessly behind). */
     public boolean enqueue(Outgoing item) {
-        if (backlog.size() >= maxBacklog) {
+        int b = bytes(item);
+        if (backlog.size() >= maxBacklog || backlogBytes + b > MAX_BACKLOG_BYTES) {
             return false;
         }
         backlog.addLast(item);
+        backlogBytes += b;
         return true;
+    }
+
+    /** Takes the oldest backlog item (to send it). */
+    public Outgoing pollBacklog() {
+        Outgoing o = backlog.pollFirst();
+        if (o != null) {
+            backlogBytes -= bytes(o);
+        }
+        return o;
+    }
+
+    /** True while the send window takes another item: room in count and in bytes. */
+    public boolean windowHasRoom() {
+        return window.hasRoom() && window.weight() < MAX_WINDOW_BYTES;
+    }
+
+    /** Bytes this member holds now: in flight plus waiting. At most MAX_WINDOW_BYTES + one item + MAX_BACKLOG_BYTES. */
+    public long heldBytes() {
+        return window.weight() + backlogBytes;
+    }
+
+    static int bytes(Outgoing o) {
+        return o.tail().length + ITEM_OVERHEAD;
+    }
+
+    /**
+     * Where the history sent to a joiner starts: the newest records, at most {@code maxItems}, whose
+     * encoded size (estimated from above: 3 bytes a char) fits {@link #MAX_HISTORY_BYTES}.
+     */
+    public static int historyStart(List<ChatRecord> history, int maxItems) {
+        long used = 0;
+        int start = history.size();
+        while (start > 0 && history.size() - start < maxItems) {
+            ChatRecord r = history.get(start - 1);
+            used += ITEM_OVERHEAD + 32 + 3L * (r.sender().length() + r.text().length());
+            if (used > MAX_HISTORY_BYTES) {
+                break;
+            }
+            start--;
+        }
+        return start;
     }
 
     public ArrayDeque<Outgoing> backlog() {

@@ -268,12 +268,12 @@ final class V2Handler {
     }
 
     /**
-     * Queues the history after {@code since}: a fresh backlog takes maxBacklog items, the member
-     * list first, then the newest history that fits. False if the member was removed meanwhile.
+     * Queues the history after {@code since}: a fresh backlog takes maxBacklog items (and
+     * MAX_BACKLOG_BYTES), the member list first, then the newest history that fits half of that. False if the member was removed meanwhile.
      */
     private boolean sendHistory(Member m, int since, long now) {
         List<ChatRecord> history = m.room().historySince(since);
-        for (ChatRecord r : history.subList(Math.max(0, history.size() - (config.maxBacklog() - 1)), history.size())) {
+        for (ChatRecord r : history.subList(DeliveryStream.historyStart(history, config.maxBacklog() - 1), history.size())) {
             if (!membership.deliver(m, Relay.chatOutgoing(r), now)) {
                 return false;
             }
