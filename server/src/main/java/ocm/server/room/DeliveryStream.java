@@ -27,9 +27,17 @@ public final class DeliveryStream {
      */
     public static final int MAX_WINDOW_BYTES = 64 * 1024;
     /** Bytes waiting in a member's backlog at most; a member that would pass it is too far behind and is removed. */
-    public static final int MAX_BACKLOG_BYTES = 256 * 1024;
-    /** The history sent to a joiner takes at most half the backlog, so live traffic still fits beside it. */
-    public static final int MAX_HISTORY_BYTES = MAX_BACKLOG_BYTES / 2;
+    public static final int MAX_BACKLOG_BYTES = 512 * 1024;
+    /**
+     * The history sent to a joiner takes at most three quarters of the backlog (100 messages of the
+     * longest text fit), so live traffic still fits beside it.
+     */
+    public static final int MAX_HISTORY_BYTES = MAX_BACKLOG_BYTES / 4 * 3;
+    /**
+     * Bytes of a member's chats buffered out of order (waiting for an earlier one) at most; beyond,
+     * a chat that is not the next expected is dropped unacknowledged (the client sends it again).
+     */
+    public static final int MAX_BUFFERED_CHAT_BYTES = 64 * 1024;
     /** What an item costs beyond its encoded bytes: the record and the array headers. */
     static final int ITEM_OVERHEAD = 32;
 
@@ -42,6 +50,8 @@ public final class DeliveryStream {
     private final int maxBacklog;
     /** Sum of {@link #bytes} over the backlog. */
     private long backlogBytes;
+    /** Sum of {@link #bytes(Packet.Chat)} over the chats in the receive window. */
+    private long chatBytes;
     private final int[] resends = new int[WINDOW];
     private int resendCount;
     /** Unreliable packets (Welcome, Accepted, Ack, Pong, Error) already encoded for the next datagram. */
@@ -102,6 +112,36 @@ public final class DeliveryStream {
         return chats;
     }
 
+    /**
+     * Offers a chat from the member to its receive window: the next expected one always fits; one
+     * further ahead only while the chats buffered stay within {@link #MAX_BUFFERED_CHAT_BYTES}.
+     */
+    public ReceiveWindow.Offer offerChat(Packet.Chat chat) {
+        int b = bytes(chat);
+        if (chat.seq() != chats.nextExpected() && chatBytes + b > MAX_BUFFERED_CHAT_BYTES) {
+            return ReceiveWindow.Offer.TOO_FAR;
+        }
+        ReceiveWindow.Offer offer = chats.offer(chat.seq(), chat);
+        if (offer == ReceiveWindow.Offer.ACCEPTED) {
+            chatBytes += b;
+        }
+        return offer;
+    }
+
+    /** The member's next chat in order, or null. */
+    public Packet.Chat pollChat() {
+        Packet.Chat c = chats.poll();
+        if (c != null) {
+            chatBytes -= bytes(c);
+        }
+        return c;
+    }
+
+    /** A chat's heap cost, from above: two bytes a char (a String may hold UTF-16) plus the objects. */
+    static int bytes(Packet.Chat c) {
+        return 2 * c.text().length() + 64;
+    }
+
     public ByteBuffer control() {
         return control;
     }
@@ -131,9 +171,33 @@ public final class DeliveryStream {
         return window.hasRoom() && window.weight() < MAX_WINDOW_BYTES;
     }
 
-    /** Bytes this member holds now: in flight plus waiting. At most MAX_WINDOW_BYTES + one item + MAX_BACKLOG_BYTES. */
+    /** Bytes this member's deliveries hold now: in flight plus waiting. At most MAX_WINDOW_BYTES + one item + MAX_BACKLOG_BYTES. */
     public long heldBytes() {
         return window.weight() + backlogBytes;
+    }
+
+    /** Bytes of this member's chats waiting in order; at most MAX_BUFFERED_CHAT_BYTES + one chat. */
+    public long bufferedChatBytes() {
+        return chatBytes;
+    }
+
+    /** UTF-8 length without encoding (a lone surrogate counts 3, as the encoder's replacement). */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     static int bytes(Outgoing o) {
@@ -142,14 +206,15 @@ public final class DeliveryStream {
 
     /**
      * Where the history sent to a joiner starts: the newest records, at most {@code maxItems}, whose
-     * encoded size (estimated from above: 3 bytes a char) fits {@link #MAX_HISTORY_BYTES}.
+     * encoded size (the UTF-8 of sender and text, plus the fields and objects around them) fits
+     * {@link #MAX_HISTORY_BYTES}.
      */
     public static int historyStart(List<ChatRecord> history, int maxItems) {
         long used = 0;
         int start = history.size();
         while (start > 0 && history.size() - start < maxItems) {
             ChatRecord r = history.get(start - 1);
-            used += ITEM_OVERHEAD + 32 + 3L * (r.sender().length() + r.text().length());
+            used += ITEM_OVERHEAD + 32 + utf8Length(r.sender()) + utf8Length(r.text());
             if (used > MAX_HISTORY_BYTES) {
                 break;
             }

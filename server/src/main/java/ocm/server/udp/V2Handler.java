@@ -296,8 +296,8 @@ final class V2Handler {
     }
 
     private void onChat(Member m, Packet.Chat chat, long now) {
-        ReceiveWindow<Packet.Chat> w = m.stream().chats();
-        ReceiveWindow.Offer offer = w.offer(chat.seq(), chat);
+        DeliveryStream w = m.stream();
+        ReceiveWindow.Offer offer = w.offerChat(chat);
         if (offer == ReceiveWindow.Offer.DUPLICATE) {
             counters.drop(DropReason.DUPLICATE);
             acceptAgain(m, chat.seq());
@@ -308,7 +308,7 @@ final class V2Handler {
             return;
         }
         Packet.Chat c;
-        while ((c = w.poll()) != null && !m.gone()) {
+        while ((c = w.pollChat()) != null && !m.gone()) {
             processChat(m, c, now);
         }
     }

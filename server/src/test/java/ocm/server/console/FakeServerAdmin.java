@@ -109,6 +109,14 @@ final class FakeServerAdmin implements ServerAdmin {
         return sayReach;
     }
 
+    /** What /stats shows as log lines dropped. */
+    long logLinesDropped;
+
+    @Override
+    public long logLinesDropped() {
+        return logLinesDropped;
+    }
+
     @Override
     public StatsView stats() {
         calls.add("stats");
