@@ -46,6 +46,7 @@ public final class RequestHandler implements RequestAnswerer {
     private final AtomicReference<EncodedList> cachedList = new AtomicReference<>();
     private final AtomicLong listEncodings = new AtomicLong();
     private final PasswordHashing hashing = new PasswordHashing();
+    private final MemoryGuard memory;
 
     private record EncodedList(long version, byte[] payload) {
     }
@@ -54,7 +55,12 @@ public final class RequestHandler implements RequestAnswerer {
     }
 
     public RequestHandler(RelayLoop relay, AbuseLimits abuse) {
+        this(relay, abuse, MemoryGuard.ofHeap());
+    }
+
+    RequestHandler(RelayLoop relay, AbuseLimits abuse, MemoryGuard memory) {
         this.relay = relay;
+        this.memory = memory;
         this.creates = new PerKeyRateLimiter(abuse.roomCreatesPerSecond(), abuse.roomCreateBurst(), MAX_LIMITER_KEYS);
         this.wrongPasswords = new PerKeyRateLimiter(abuse.wrongPasswordsPerSecond(), abuse.wrongPasswordBurst(), MAX_LIMITER_KEYS);
     }
@@ -138,6 +144,7 @@ public final class RequestHandler implements RequestAnswerer {
     }
 
     private TcrpReply create(CreateRoom c, String ip) throws RoomException {
+        memory.check("create a room");
         if (!creates.tryTake(ip, System.currentTimeMillis())) {
             LOG.info(() -> "refused create '" + c.room() + "' from " + ip + ": too many new rooms from this address");
             throw new RoomException(ErrorCode.RATE_LIMITED, "too many new rooms from your address; wait a few seconds and try again");
@@ -151,6 +158,7 @@ public final class RequestHandler implements RequestAnswerer {
     }
 
     private TcrpReply join(JoinRoom j, String ip) throws RoomException {
+        memory.check("join");
         checkPassword(j.password());
         Optional<PasswordHash> needed = await(relay.submit(() -> relay.relay().registry().passwordOf(j.room())));
         Optional<PasswordHash> verified = Optional.empty();
