@@ -77,7 +77,7 @@ public final class ServerCommand implements Callable<Integer> {
     int requestsPerIp;
 
     @Option(names = "--max-state-mb", defaultValue = "256", paramLabel = "MIB",
-            description = "A bigger state file is moved aside unread. Default: ${DEFAULT-VALUE}.")
+            description = "A bigger state file is moved aside unread, and none bigger is written (less history is saved). Default: ${DEFAULT-VALUE}.")
     int maxStateMib;
 
     @Option(names = "--verbose", description = "Log more (each register, dropped datagram reasons).")

@@ -41,7 +41,7 @@ public final class JsonRoomStore implements RoomStore {
         this(dir, DEFAULT_MAX_BYTES);
     }
 
-    /** {@code maxBytes}: a bigger file is moved aside unread. */
+    /** {@code maxBytes}: a bigger file is moved aside unread, and {@link #save} never writes a bigger one. */
     public JsonRoomStore(Path dir, long maxBytes) {
         this.dir = dir;
         this.file = dir.resolve(FILE);
