@@ -24,6 +24,8 @@ public final class ServerCommand implements Callable<Integer> {
     static final int EXIT_FAILURE = 1;
     /** The console's history file, in the data dir. */
     static final String CONSOLE_HISTORY = "console_history";
+    /** How long the shutdown hook waits for a line to reach stderr before it goes on without it. */
+    private static final long SAY_WAIT_MILLIS = 500;
 
     @Spec
     CommandSpec spec;
@@ -111,9 +113,9 @@ public final class ServerCommand implements Callable<Integer> {
         // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isStopped()) {
-                err.println("chat server: stopping: telling clients, saving state");
+                say(err, "chat server: stopping: telling clients, saving state");
                 server.close();
-                err.println("chat server: stopped");
+                say(err, "chat server: stopped");
             }
         }, "ocm-shutdown"));
         try {
@@ -123,6 +125,21 @@ public final class ServerCommand implements Callable<Integer> {
             server.close();
         }
         return 0;
+    }
+
+    /**
+     * Prints a line without letting a blocked stderr (a full pipe, a paused terminal) hold up the
+     * stop: on a daemon thread, waited for briefly so the lines keep their order when stderr is fine.
+     */
+    private static void say(PrintWriter err, String line) {
+        Thread t = new Thread(() -> err.println(line), "ocm-shutdown-say");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(SAY_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
