@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import ocm.client.ClientCommand;
 import ocm.server.ChatServer;
 import ocm.server.PortInUseException;
@@ -24,6 +23,7 @@ import picocli.CommandLine;
 final class HostMode {
     private final HostOptions options;
     private final PrintWriter err;
+    private final ServerLog log = new ServerLog();
 
     HostMode(HostOptions options, PrintWriter err) {
         this.options = options;
@@ -105,18 +105,17 @@ final class HostMode {
         return args;
     }
 
-    private static void stopLogging(Handler fileLog) {
-        Logger.getLogger(ServerLog.ROOT).removeHandler(fileLog);
+    private void stopLogging(Handler fileLog) {
+        log.removeHandler(fileLog);
         fileLog.close();
     }
 
-    private static Handler logToFile(Path file) throws IOException {
-        Logger root = Logger.getLogger(ServerLog.ROOT);
-        root.setUseParentHandlers(false);
-        root.setLevel(Level.INFO);
+    /** The file is one more sink of the server's log queue: a slow disk delays log lines, never chat. */
+    private Handler logToFile(Path file) throws IOException {
+        log.level(Level.INFO);
         FileHandler handler = new FileHandler(file.toString(), true);
         handler.setFormatter(new ServerLog.OneLine());
-        root.addHandler(handler);
+        log.addHandler(handler);
         return handler;
     }
 }

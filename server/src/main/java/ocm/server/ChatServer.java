@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
+import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
 import ocm.server.admin.ServerAdmin;
@@ -27,6 +25,7 @@ import ocm.server.stats.SaveFigures;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
 import ocm.server.store.RoomStore;
+import ocm.server.store.SnapshotWriter;
 import ocm.server.store.Snapshots;
 import ocm.server.store.StateSnapshot;
 import ocm.server.store.TimedRoomStore;
@@ -42,6 +41,10 @@ import ocm.server.udp.RelayLoop;
  */
 public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private static final Logger LOG = Logger.getLogger("ocm.server");
+    /** How long a server whose relay or TCP thread died may spend saving before it exits. */
+    private static final Duration FATAL_SAVE_BUDGET = Duration.ofSeconds(5);
+    /** How often the data dir's lock file is checked (and made again if it was deleted). */
+    private static final Duration LOCK_CHECK = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final AbuseLimits abuse;
@@ -54,11 +57,10 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private final RoomService rooms;
     private final Counters counters = new Counters();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ocm-store");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Made by start once the data dir is locked; writes snapshots off the relay thread, latest wins. */
+    private SnapshotWriter writer;
+    /** How the process ends when a thread it cannot run without dies; tests replace the halt. */
+    private IntConsumer fatalExit = status -> Runtime.getRuntime().halt(status);
     private RelayLoop relay;
     private TcpService tcp;
     private LiveAdmin admin;
@@ -80,14 +82,36 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     /** {@code clock}: the only source of time for the server's logic (tests may pass their own). */
     public ChatServer(ServerConfig config, AbuseLimits abuse, Clock clock) {
+        this(config, abuse, defaultStore(config, abuse), clock);
+    }
+
+    /** With the given store (tests pass a slow or failing one); the data dir, if any, is still locked. */
+    public ChatServer(ServerConfig config, AbuseLimits abuse, RoomStore store) {
+        this(config, abuse, store, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the only source of time for the server's logic (tests may pass their own). */
+    public ChatServer(ServerConfig config, AbuseLimits abuse, RoomStore store, Clock clock) {
         this.config = config;
         this.abuse = abuse;
         this.clock = clock;
-        this.store = config.dataDir().<RoomStore>map(d -> new TimedRoomStore(new JsonRoomStore(d, abuse.maxStateFileBytes()), saves))
-                .orElse(RoomStore.none());
+        this.store = config.dataDir().isPresent() ? new TimedRoomStore(store, saves) : store;
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
         this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
+    }
+
+    private static RoomStore defaultStore(ServerConfig config, AbuseLimits abuse) {
+        return config.dataDir().<RoomStore>map(d -> new JsonRoomStore(d, abuse.maxStateFileBytes())).orElse(RoomStore.none());
+    }
+
+    /**
+     * What to do when the relay or TCP thread dies, after a best-effort save: by default halt the
+     * process with status 70 (a service manager restarts it). Before {@link #start}; tests pass their own.
+     */
+    public ChatServer onFatal(IntConsumer exit) {
+        this.fatalExit = exit;
+        return this;
     }
 
     /** Loads the state file, binds both ports and starts the threads. */
@@ -100,9 +124,12 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         try {
             dataDirLock = config.dataDir().isPresent() ? DataDirLock.acquire(config.dataDir().get()) : null;
         } catch (IOException e) {
-            storeThread.shutdownNow();
             stopped.countDown();
             throw e;
+        }
+        writer = new SnapshotWriter(store, this::redirty);
+        if (dataDirLock != null) {
+            dataDirLock.watch(LOCK_CHECK, this::lostDataDir);
         }
         Optional<StateSnapshot> saved;
         try {
@@ -126,6 +153,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             throw e;
         }
         admin = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
+        DeadThreadExit death = new DeadThreadExit(this::emergencySave, fatalExit, FATAL_SAVE_BUDGET);
+        relay.onDeath(death);
+        tcp.onDeath(death);
         relay.start();
         tcp.start();
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
@@ -161,9 +191,14 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     }
 
     private void failedStart() {
-        storeThread.shutdownNow();
+        writer.halt();
         releaseDataDir();
         stopped.countDown();
+    }
+
+    /** Another server locked the data dir after our lock file was deleted: never overwrite its state file. */
+    private void lostDataDir() {
+        writer.halt();
     }
 
     private void releaseDataDir() {
@@ -209,23 +244,48 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         return tcp.openConnections();
     }
 
-    /** Relay thread: hands a snapshot to the store thread at most once per save interval, when something changed. */
+    /**
+     * Relay thread: at most once per save interval, when something changed, offers a snapshot to
+     * the writer; while a write is under way none is made (the registry stays dirty for the next).
+     */
     private void maybeSave(long now) {
         if (now < nextSave || closing) {
             return;
         }
         nextSave = now + config.saveInterval().toMillis();
-        if (registry.takeDirty()) {
-            StateSnapshot s = Snapshots.of(registry, now);
-            storeThread.execute(() -> write(s));
+        writer.offer(() -> registry.takeDirty() ? Snapshots.of(registry, now) : null);
+    }
+
+    /** A write failed: the registry is marked dirty again so the next interval tries again. */
+    private void redirty() {
+        if (relay != null) {
+            relay.submit(() -> {
+                registry.markDirty();
+                return null;
+            });
         }
     }
 
-    private void write(StateSnapshot s) {
+    /** The state file writer (tests check it holds at most one snapshot waiting). */
+    public SnapshotWriter snapshotWriter() {
+        return writer;
+    }
+
+    /**
+     * A thread died: save what can be saved. On the dying relay thread the registry is ours (no one
+     * else runs on it any more); from the TCP thread the relay still answers.
+     */
+    private void emergencySave() {
         try {
-            store.save(s);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not write the state file: " + e.getMessage());
+            if (relay.onRelayThread()) {
+                writer.write(Snapshots.of(registry, clock.millis())).get(FATAL_SAVE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                saveNow();
+            }
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            LOG.warning("the last save before exiting failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -242,13 +302,12 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
                 registry.takeDirty();
                 return Snapshots.of(registry, clock.millis());
             }).get(10, TimeUnit.SECONDS);
-            storeThread.submit(() -> {
-                store.save(s);
-                return null;
-            }).get(30, TimeUnit.SECONDS);
+            writer.write(s).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
+            redirty();
             throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
         } catch (TimeoutException e) {
+            redirty();
             throw new IOException("saving took too long");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -304,7 +363,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
         tcp.close();
         relay.close();
-        storeThread.shutdownNow();
+        writer.halt();
         releaseDataDir();
         stopped.countDown();
     }
@@ -321,9 +380,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     }
 
     private void stopStoreThread() {
-        storeThread.shutdown();
+        writer.close();
         try {
-            storeThread.awaitTermination(30, TimeUnit.SECONDS);
+            writer.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -17,7 +17,6 @@ import ocm.server.configfile.ConfigFileOptions;
 import ocm.server.console.AdminConsole;
 import ocm.server.log.LogFormat;
 import ocm.server.log.ServerLog;
-import ocm.server.metrics.MetricSources;
 import ocm.server.metrics.MetricsEndpoint;
 import ocm.server.metrics.MetricsOptions;
 import picocli.CommandLine.Command;
@@ -34,6 +33,8 @@ public final class ServerCommand implements Callable<Integer> {
     static final int EXIT_FAILURE = 1;
     /** The console's history file, in the data dir. */
     static final String CONSOLE_HISTORY = "console_history";
+    /** How long the shutdown hook waits for a line to reach stderr before it goes on without it. */
+    private static final long SAY_WAIT_MILLIS = 500;
 
     @Spec
     CommandSpec spec;
@@ -93,7 +94,7 @@ public final class ServerCommand implements Callable<Integer> {
     int requestsPerIp;
 
     @Option(names = "--max-state-mb", defaultValue = "256", paramLabel = "MIB",
-            description = "A bigger state file is moved aside unread. Default: ${DEFAULT-VALUE}.")
+            description = "A bigger state file is moved aside unread, and none bigger is written (less history is saved). Default: ${DEFAULT-VALUE}.")
     int maxStateMib;
 
     @Option(names = "--log-format", defaultValue = "text", converter = LogFormat.Converter.class, paramLabel = "text|json",
@@ -143,8 +144,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
         Optional<MetricsEndpoint> endpoint;
         try {
-            // The log's drop counter is wired here once logging has a bounded queue.
-            endpoint = ServerMetrics.start(server, metrics, MetricSources.NO_LOG_DROPS);
+            endpoint = ServerMetrics.start(server, metrics, ServerLog::droppedLines);
         } catch (IOException e) {
             err.println("chat server: cannot start the metrics endpoint: " + e.getMessage());
             server.close();
@@ -153,9 +153,9 @@ public final class ServerCommand implements Callable<Integer> {
         // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.isStopped()) {
-                err.println("chat server: stopping: telling clients, saving state");
+                say(err, "chat server: stopping: telling clients, saving state");
                 server.close();
-                err.println("chat server: stopped");
+                say(err, "chat server: stopped");
             }
         }, "ocm-shutdown"));
         try {
@@ -167,6 +167,21 @@ public final class ServerCommand implements Callable<Integer> {
             endpoint.ifPresent(MetricsEndpoint::close);
         }
         return 0;
+    }
+
+    /**
+     * Prints a line without letting a blocked stderr (a full pipe, a paused terminal) hold up the
+     * stop: on a daemon thread, waited for briefly so the lines keep their order when stderr is fine.
+     */
+    private static void say(PrintWriter err, String line) {
+        Thread t = new Thread(() -> err.println(line), "ocm-shutdown-say");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(SAY_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

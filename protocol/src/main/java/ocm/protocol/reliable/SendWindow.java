@@ -31,6 +31,9 @@ public final class SendWindow<T> {
     private final int maxTries;
     private final long giveUpMillis;
     private final RttEstimator rtt;
+    private final java.util.function.ToIntFunction<? super T> weigher;
+    /** Sum of the weights of the items outstanding (0 without a weigher). */
+    private long weight;
     /** Oldest number not yet acknowledged (or {@code next} when none is outstanding). */
     private int base;
     /** Number the next {@link #add} gets. */
@@ -43,6 +46,15 @@ public final class SendWindow<T> {
 
     /** @param capacity most items in flight at once; a power of two */
     public SendWindow(int capacity, int firstSeq, RttEstimator rtt, int maxTries, long giveUpMillis) {
+        this(capacity, firstSeq, rtt, maxTries, giveUpMillis, item -> 0);
+    }
+
+    /**
+     * With a {@code weigher} (the bytes an item holds, say): {@link #weight} is the sum over the items
+     * outstanding, so an owner can bound a window in bytes as well as in items.
+     */
+    public SendWindow(int capacity, int firstSeq, RttEstimator rtt, int maxTries, long giveUpMillis,
+                      java.util.function.ToIntFunction<? super T> weigher) {
         if (capacity < 1 || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two, got " + capacity);
         }
@@ -57,12 +69,18 @@ public final class SendWindow<T> {
         this.maxTries = maxTries;
         this.giveUpMillis = giveUpMillis;
         this.rtt = rtt;
+        this.weigher = weigher;
         this.base = firstSeq;
         this.next = firstSeq;
     }
 
     public boolean hasRoom() {
         return Seq.distance(next, base) < items.length;
+    }
+
+    /** The summed weight of the items outstanding (see the weigher constructor). */
+    public long weight() {
+        return weight;
     }
 
     /** Items sent and not yet acknowledged nor given up. */
@@ -90,6 +108,7 @@ public final class SendWindow<T> {
         int seq = next++;
         int i = seq & mask;
         items[i] = item;
+        weight += weigher.applyAsInt(item);
         live[i] = true;
         firstSent[i] = now;
         rto[i] = rtt.rtoMillis();
@@ -218,6 +237,7 @@ public final class SendWindow<T> {
         java.util.Arrays.fill(items, null);
         java.util.Arrays.fill(live, false);
         outstanding = 0;
+        weight = 0;
         base = firstSeq;
         next = firstSeq;
     }
@@ -230,7 +250,9 @@ public final class SendWindow<T> {
         return !Seq.before(seq, base) && Seq.before(seq, next);
     }
 
+    @SuppressWarnings("unchecked")
     private void clear(int i) {
+        weight -= weigher.applyAsInt((T) items[i]);
         items[i] = null;
         live[i] = false;
         outstanding--;

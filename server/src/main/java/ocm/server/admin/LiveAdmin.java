@@ -121,22 +121,27 @@ public final class LiveAdmin implements ServerAdmin {
             m.kick(room, user, reason, now);
             return null;
         });
+        saved();
     }
 
     @Override
     public boolean ban(String room, String user, String reason) throws AdminException {
-        return call((registry, m, now) -> m.ban(room, user, reason, now));
+        boolean wasIn = call((registry, m, now) -> m.ban(room, user, reason, now));
+        saved();
+        return wasIn;
     }
 
     @Override
     public List<BanView> unban(String room, String user) throws AdminException {
-        return call((registry, m, now) -> {
+        List<BanView> still = call((registry, m, now) -> {
             List<BanView> out = new ArrayList<>();
             for (Ban b : m.unban(room, user)) {
                 out.add(new BanView(room, b.name(), b.address(), b.reason()));
             }
             return out;
         });
+        saved();
+        return still;
     }
 
     @Override
@@ -156,6 +161,17 @@ public final class LiveAdmin implements ServerAdmin {
             m.close(room, reason, now);
             return null;
         });
+        saved();
+    }
+
+    /** What an operator did is on disk before the console answers: a kill -9 a moment later keeps it. */
+    private void saved() throws AdminException {
+        try {
+            server.saveNow();
+        } catch (IOException e) {
+            throw new AdminException("done, but the state file could not be written (" + e.getMessage()
+                    + "); it is written again with the next change");
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package ocm.server.admin;
 
 import java.util.List;
 import java.util.Optional;
+import ocm.server.log.ServerLog;
 
 /**
  * What the operator's console can see and do on a running server. The server implements it;
@@ -42,6 +43,11 @@ public interface ServerAdmin {
     int say(String room, String message) throws AdminException;
 
     StatsView stats() throws AdminException;
+
+    /** Log lines dropped because a log sink (terminal, file) could not keep up; never waited for. */
+    default long logLinesDropped() {
+        return ServerLog.droppedLines();
+    }
 
     /** Writes the state file now. */
     void save() throws AdminException;

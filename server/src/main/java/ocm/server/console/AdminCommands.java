@@ -180,6 +180,7 @@ public final class AdminCommands {
             .row("deliveries", s.deliveries() + " (" + Formats.rate(s.deliveriesPerSecond()) + " last minute)")
             .row("retransmissions", Long.toString(s.retransmissions()))
             .row("drops", drops(s.dropsByReason()))
+            .row("log drops", Long.toString(admin.logLinesDropped()))
             .row("bytes", "in " + Formats.bytes(s.bytesIn()) + ", out " + Formats.bytes(s.bytesOut()))
             .row("heap", Formats.bytes(s.heapUsedBytes()) + " of " + Formats.bytes(s.heapMaxBytes()));
         reply.table(t);

@@ -3,6 +3,7 @@ package ocm.server.log;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -13,13 +14,48 @@ import ocm.protocol.TerminalText;
 
 /**
  * Logging set-up for the server, in one place: the "ocm" logger, one line per event through
- * {@link OneLine}. The console adds its own handler (printing above its prompt) with
- * {@link #addHandler} and may remove the stderr one with {@link #removeConsoleHandler}.
+ * {@link OneLine}. Every sink (stderr, the console's handler added with {@link #addHandler}, host
+ * mode's log file) is written by the one {@link AsyncLogHandler} on that logger, so nothing a sink
+ * does can block the thread that logs. {@link #removeConsoleHandler} takes the stderr sink away.
  */
 public final class ServerLog {
     public static final String ROOT = "ocm";
     private final Logger root = Logger.getLogger(ROOT);
+    private final AsyncLogHandler queue = queueOf(root);
     private Handler stderr;
+
+    /**
+     * The queue on the "ocm" logger, made and attached on first use: every ServerLog of a process
+     * shares it (JUL's logger is process-wide anyway), so there is one writer thread and one count.
+     */
+    private static AsyncLogHandler queueOf(Logger root) {
+        synchronized (ServerLog.class) {
+            return installed(root).orElseGet(() -> {
+                AsyncLogHandler q = new AsyncLogHandler();
+                root.addHandler(q);
+                return q;
+            });
+        }
+    }
+
+    private static Optional<AsyncLogHandler> installed(Logger root) {
+        for (Handler h : root.getHandlers()) {
+            if (h instanceof AsyncLogHandler) {
+                return Optional.of((AsyncLogHandler) h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Log lines dropped because a sink could not keep up (0 before logging is set up); /stats and metrics show it. */
+    public static long droppedLines() {
+        return installed(Logger.getLogger(ROOT)).map(AsyncLogHandler::dropped).orElse(0L);
+    }
+
+    /** The queue every sink is written through (for tests and metrics). */
+    public AsyncLogHandler queue() {
+        return queue;
+    }
 
     /** Logs to stderr at {@code level}, replacing JUL's default two-line format. */
     public void install(Level level) {
@@ -28,30 +64,35 @@ public final class ServerLog {
 
     /** Logs to stderr at {@code level} in {@code format} ({@link OneLine}, or {@link JsonLines} for log collectors). */
     public void install(Level level, Formatter format) {
-        root.setUseParentHandlers(false);
-        root.setLevel(level);
+        level(level);
         if (stderr == null) {
             stderr = new ConsoleHandler();
             stderr.setFormatter(format);
             stderr.setLevel(Level.ALL);
-            root.addHandler(stderr);
+            queue.addSink(stderr);
         }
+    }
+
+    /** Logs at {@code level} to the sinks added here only (not to JUL's root handler). */
+    public void level(Level level) {
+        root.setUseParentHandlers(false);
+        root.setLevel(level);
     }
 
     public void addHandler(Handler handler) {
         if (handler.getFormatter() == null || handler.getFormatter().getClass() == java.util.logging.SimpleFormatter.class) {
             handler.setFormatter(new OneLine());
         }
-        root.addHandler(handler);
+        queue.addSink(handler);
     }
 
     public void removeHandler(Handler handler) {
-        root.removeHandler(handler);
+        queue.removeSink(handler);
     }
 
     public void removeConsoleHandler() {
         if (stderr != null) {
-            root.removeHandler(stderr);
+            queue.removeSink(stderr);
             stderr = null;
         }
     }

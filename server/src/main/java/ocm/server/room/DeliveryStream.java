@@ -2,6 +2,7 @@ package ocm.server.room;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import ocm.protocol.reliable.ReceiveWindow;
 import ocm.protocol.reliable.RttEstimator;
 import ocm.protocol.reliable.SendWindow;
@@ -19,6 +20,26 @@ public final class DeliveryStream {
     /** How far ahead of the next expected chat a member's chats are buffered. */
     public static final int CHAT_WINDOW = 256;
     private static final int CONTROL_BYTES = 512;
+    /**
+     * Bytes in flight per member at most (besides the item count): one member that acknowledges just
+     * enough must not pin megabytes. Far above a member's share at chat rates (small messages reach
+     * the {@link #WINDOW} count first).
+     */
+    public static final int MAX_WINDOW_BYTES = 64 * 1024;
+    /** Bytes waiting in a member's backlog at most; a member that would pass it is too far behind and is removed. */
+    public static final int MAX_BACKLOG_BYTES = 512 * 1024;
+    /**
+     * The history sent to a joiner takes at most three quarters of the backlog (100 messages of the
+     * longest text fit), so live traffic still fits beside it.
+     */
+    public static final int MAX_HISTORY_BYTES = MAX_BACKLOG_BYTES / 4 * 3;
+    /**
+     * Bytes of a member's chats buffered out of order (waiting for an earlier one) at most; beyond,
+     * a chat that is not the next expected is dropped unacknowledged (the client sends it again).
+     */
+    public static final int MAX_BUFFERED_CHAT_BYTES = 64 * 1024;
+    /** What an item costs beyond its encoded bytes: the record and the array headers. */
+    static final int ITEM_OVERHEAD = 32;
 
     private final int session;
     private final int firstDseq;
@@ -27,6 +48,10 @@ public final class DeliveryStream {
     private final ReceiveWindow<Packet.Chat> chats;
     private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
     private final int maxBacklog;
+    /** Sum of {@link #bytes} over the backlog. */
+    private long backlogBytes;
+    /** Sum of {@link #bytes(Packet.Chat)} over the chats in the receive window. */
+    private long chatBytes;
     private final int[] resends = new int[WINDOW];
     private int resendCount;
     /** Unreliable packets (Welcome, Accepted, Ack, Pong, Error) already encoded for the next datagram. */
@@ -46,7 +71,8 @@ public final class DeliveryStream {
         this.session = session;
         this.firstDseq = firstDseq;
         this.welcomeTime = now;
-        this.window = new SendWindow<>(WINDOW, firstDseq, new RttEstimator());
+        this.window = new SendWindow<>(WINDOW, firstDseq, new RttEstimator(), SendWindow.DEFAULT_MAX_TRIES,
+                SendWindow.DEFAULT_GIVE_UP_MILLIS, DeliveryStream::bytes);
         this.chats = new ReceiveWindow<>(CHAT_WINDOW, nextChatSeq);
         this.maxBacklog = maxBacklog;
     }
@@ -86,17 +112,115 @@ public final class DeliveryStream {
         return chats;
     }
 
+    /**
+     * Offers a chat from the member to its receive window: the next expected one always fits; one
+     * further ahead only while the chats buffered stay within {@link #MAX_BUFFERED_CHAT_BYTES}.
+     */
+    public ReceiveWindow.Offer offerChat(Packet.Chat chat) {
+        int b = bytes(chat);
+        if (chat.seq() != chats.nextExpected() && chatBytes + b > MAX_BUFFERED_CHAT_BYTES) {
+            return ReceiveWindow.Offer.TOO_FAR;
+        }
+        ReceiveWindow.Offer offer = chats.offer(chat.seq(), chat);
+        if (offer == ReceiveWindow.Offer.ACCEPTED) {
+            chatBytes += b;
+        }
+        return offer;
+    }
+
+    /** The member's next chat in order, or null. */
+    public Packet.Chat pollChat() {
+        Packet.Chat c = chats.poll();
+        if (c != null) {
+            chatBytes -= bytes(c);
+        }
+        return c;
+    }
+
+    /** A chat's heap cost, from above: two bytes a char (a String may hold UTF-16) plus the objects. */
+    static int bytes(Packet.Chat c) {
+        return 2 * c.text().length() + 64;
+    }
+
     public ByteBuffer control() {
         return control;
     }
 
-    /** Queues a reliable packet; false when the backlog is full (the member is hopelessly behind). */
+    /** Queues a reliable packet; false when the backlog is full, in items or in bytes (the member is hopelessly behind). */
     public boolean enqueue(Outgoing item) {
-        if (backlog.size() >= maxBacklog) {
+        int b = bytes(item);
+        if (backlog.size() >= maxBacklog || backlogBytes + b > MAX_BACKLOG_BYTES) {
             return false;
         }
         backlog.addLast(item);
+        backlogBytes += b;
         return true;
+    }
+
+    /** Takes the oldest backlog item (to send it). */
+    public Outgoing pollBacklog() {
+        Outgoing o = backlog.pollFirst();
+        if (o != null) {
+            backlogBytes -= bytes(o);
+        }
+        return o;
+    }
+
+    /** True while the send window takes another item: room in count and in bytes. */
+    public boolean windowHasRoom() {
+        return window.hasRoom() && window.weight() < MAX_WINDOW_BYTES;
+    }
+
+    /** Bytes this member's deliveries hold now: in flight plus waiting. At most MAX_WINDOW_BYTES + one item + MAX_BACKLOG_BYTES. */
+    public long heldBytes() {
+        return window.weight() + backlogBytes;
+    }
+
+    /** Bytes of this member's chats waiting in order; at most MAX_BUFFERED_CHAT_BYTES + one chat. */
+    public long bufferedChatBytes() {
+        return chatBytes;
+    }
+
+    /** UTF-8 length without encoding (a lone surrogate counts 3, as the encoder's replacement). */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    static int bytes(Outgoing o) {
+        return o.tail().length + ITEM_OVERHEAD;
+    }
+
+    /**
+     * Where the history sent to a joiner starts: the newest records, at most {@code maxItems}, whose
+     * encoded size (the UTF-8 of sender and text, plus the fields and objects around them) fits
+     * {@link #MAX_HISTORY_BYTES}.
+     */
+    public static int historyStart(List<ChatRecord> history, int maxItems) {
+        long used = 0;
+        int start = history.size();
+        while (start > 0 && history.size() - start < maxItems) {
+            ChatRecord r = history.get(start - 1);
+            used += ITEM_OVERHEAD + 32 + utf8Length(r.sender()) + utf8Length(r.text());
+            if (used > MAX_HISTORY_BYTES) {
+                break;
+            }
+            start--;
+        }
+        return start;
     }
 
     public ArrayDeque<Outgoing> backlog() {

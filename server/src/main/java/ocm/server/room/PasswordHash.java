@@ -15,13 +15,18 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public record PasswordHash(String saltBase64, String hashBase64, int iterations) {
     public static final int ITERATIONS = 60_000;
+    /**
+     * The most a stored hash may ask for (ten times ours): a hand-edited state file with two billion
+     * would make every join to that room cost minutes of a hashing thread.
+     */
+    public static final int MAX_ITERATIONS = 600_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public PasswordHash {
         Objects.requireNonNull(saltBase64, "saltBase64");
         Objects.requireNonNull(hashBase64, "hashBase64");
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be >= 1");
+        if (iterations < 1 || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be 1.." + MAX_ITERATIONS + ", got " + iterations);
         }
     }
 

@@ -145,7 +145,8 @@ public final class RoomService {
     /** The newest {@code max} messages after {@code since} to one member; false if it was removed meanwhile. */
     public boolean sendHistory(Member m, int since, int max, long now) {
         List<ChatRecord> history = m.room().historySince(since);
-        for (ChatRecord r : history.subList(Math.max(0, history.size() - max), history.size())) {
+        // At most max items and what a fresh backlog holds in bytes (a joiner must not start too far behind).
+        for (ChatRecord r : history.subList(DeliveryStream.historyStart(history, max), history.size())) {
             shared.clear();
             boolean ok = m.link().deliverChat(r, shared);
             shared.clear();

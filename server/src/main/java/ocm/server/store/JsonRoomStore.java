@@ -41,7 +41,7 @@ public final class JsonRoomStore implements RoomStore {
         this(dir, DEFAULT_MAX_BYTES);
     }
 
-    /** {@code maxBytes}: a bigger file is moved aside unread. */
+    /** {@code maxBytes}: a bigger file is moved aside unread, and {@link #save} never writes a bigger one. */
     public JsonRoomStore(Path dir, long maxBytes) {
         this.dir = dir;
         this.file = dir.resolve(FILE);
@@ -63,8 +63,7 @@ public final class JsonRoomStore implements RoomStore {
             if (s == null || s.version() != StateSnapshot.VERSION) {
                 throw new JsonParseException(s == null ? "empty file" : "unknown version " + s.version());
             }
-            validate(s);
-            return Optional.of(s);
+            return Optional.of(StateCheck.clean(s, why -> LOG.warning("state file " + file + ": " + why)));
         } catch (JsonParseException | IllegalArgumentException | NullPointerException | IOException e) {
             Path aside = dir.resolve(FILE + ".corrupt-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -95,24 +94,11 @@ public final class JsonRoomStore implements RoomStore {
         }
     }
 
-    private static void validate(StateSnapshot s) {
-        for (StateSnapshot.RoomSnapshot r : s.rooms()) {
-            if (r.name() == null || r.host() == null) {
-                throw new JsonParseException("a room without a name or host");
-            }
-            for (StateSnapshot.MemberSnapshot m : r.members()) {
-                if (m.name() == null || m.tokenHash() == null) {
-                    throw new JsonParseException("a member without a name or token hash in room '" + r.name() + "'");
-                }
-            }
-        }
-    }
-
     @Override
     public void save(StateSnapshot snapshot) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(FILE + ".tmp");
-        byte[] bytes = gson.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = withinLimit(snapshot);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             restrict(tmp);
@@ -128,6 +114,42 @@ public final class JsonRoomStore implements RoomStore {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
         syncDir();
+    }
+
+    /**
+     * The snapshot as JSON of at most {@code maxBytes}, the size {@link #load} reads: over it, the
+     * oldest saved history is cut (halves, then none) with a warning; if the rooms and members alone
+     * do not fit, nothing is written (the last file stays, readable) and the save fails saying so.
+     */
+    private byte[] withinLimit(StateSnapshot snapshot) throws IOException {
+        byte[] bytes = gson.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return bytes;
+        }
+        long full = bytes.length;
+        for (int keep = 2; bytes.length > maxBytes && keep <= 1 << 12; keep *= 2) {
+            bytes = gson.toJson(HistoryTrim.keepNewest(snapshot, keep)).getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > maxBytes) {
+            bytes = gson.toJson(HistoryTrim.keepNewest(snapshot, Integer.MAX_VALUE)).getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > maxBytes) {
+            throw new StateTooLargeException(bytes.length, maxBytes);
+        }
+        long written = bytes.length;
+        LOG.warning("the state file would be " + full + " bytes, over the limit of " + maxBytes + " (--max-state-mb) that"
+                + " a start reads: saved it with less history (" + written + " bytes); raise --max-state-mb to keep more");
+        return bytes;
+    }
+
+    /** Even without history the state would pass the read limit: it is not written at all. */
+    public static final class StateTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StateTooLargeException(long bytes, long limit) {
+            super("the rooms and members alone would make a state file of " + bytes + " bytes, over the limit of " + limit
+                    + " (--max-state-mb) that a start reads; not written, the last state file stays: raise --max-state-mb");
+        }
     }
 
     private static void restrict(Path p) {

@@ -70,36 +70,45 @@ public final class Snapshots {
         return 100L + 3L * (c.sender().length() + c.text().length());
     }
 
-    /** Puts the saved rooms back; a room whose host is missing is dropped (it would have closed). */
+    /** Puts the saved rooms back; a room whose host is missing is dropped (it would have closed). Returns how many. */
     public static int restore(RoomRegistry registry, StateSnapshot s, long now) {
         int restored = 0;
         for (StateSnapshot.RoomSnapshot r : s.rooms()) {
-            boolean hostPresent = r.members().stream().anyMatch(m -> r.host().equals(m.name()));
-            if (!hostPresent || registry.room(r.name()).isPresent()) {
-                LOG.warning("state file: skipped room '" + r.name() + "' (no host, or a duplicate)");
-                continue;
+            try {
+                restored += restoreRoom(registry, r, now);
+            } catch (RuntimeException e) {
+                // StateCheck has checked each entry; whatever still fails loses its room, not the start.
+                LOG.warning("state file: skipped room '" + r.name() + "': " + e);
             }
-            Optional<PasswordHash> pw = r.passwordHash() == null ? Optional.empty()
-                    : Optional.of(new PasswordHash(r.passwordSalt(), r.passwordHash(), r.passwordIterations()));
-            List<ChatRecord> history = new ArrayList<>();
-            for (StateSnapshot.MessageSnapshot m : r.history()) {
-                history.add(new ChatRecord(m.msgId(), m.timestamp(), m.action(), m.sender(), m.text() == null ? "" : m.text(),
-                        seqOrNone(m.seq())));
-            }
-            List<Ban> bans = new ArrayList<>();
-            for (StateSnapshot.BanSnapshot b : r.bans()) {
-                bans.add(new Ban(b.name(), Optional.ofNullable(b.address()), b.reason() == null ? "" : b.reason()));
-            }
-            Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(),
-                    r.msgIdReserved(), r.messagesRelayed(), history, bans);
-            for (StateSnapshot.MemberSnapshot m : r.members()) {
-                Member member = registry.restoreMember(room, m.name(), m.tokenHash(), parse(m.address()), m.protocol(),
-                        m.joinedAt(), now);
-                member.chatNext(seqOrNone(m.chatNext()));
-            }
-            restored++;
         }
         return restored;
+    }
+
+    private static int restoreRoom(RoomRegistry registry, StateSnapshot.RoomSnapshot r, long now) {
+        boolean hostPresent = r.members().stream().anyMatch(m -> r.host().equals(m.name()));
+        if (!hostPresent || registry.room(r.name()).isPresent()) {
+            LOG.warning("state file: skipped room '" + r.name() + "' (no host, or a duplicate)");
+            return 0;
+        }
+        Optional<PasswordHash> pw = r.passwordHash() == null ? Optional.empty()
+                : Optional.of(new PasswordHash(r.passwordSalt(), r.passwordHash(), r.passwordIterations()));
+        List<ChatRecord> history = new ArrayList<>();
+        for (StateSnapshot.MessageSnapshot m : r.history()) {
+            history.add(new ChatRecord(m.msgId(), m.timestamp(), m.action(), m.sender(), m.text() == null ? "" : m.text(),
+                    seqOrNone(m.seq())));
+        }
+        List<Ban> bans = new ArrayList<>();
+        for (StateSnapshot.BanSnapshot b : r.bans()) {
+            bans.add(new Ban(b.name(), Optional.ofNullable(b.address()), b.reason() == null ? "" : b.reason()));
+        }
+        Room room = registry.restoreRoom(r.name(), r.host(), pw, r.createdAt(), r.nextMsgId(),
+                r.msgIdReserved(), r.messagesRelayed(), history, bans);
+        for (StateSnapshot.MemberSnapshot m : r.members()) {
+            Member member = registry.restoreMember(room, m.name(), m.tokenHash(), parse(m.address()), m.protocol(),
+                    m.joinedAt(), now);
+            member.chatNext(seqOrNone(m.chatNext()));
+        }
+        return 1;
     }
 
     /** A saved chat seq, or "none" when absent or not a 32-bit unsigned number (a hand-edited file). */

@@ -1,5 +1,7 @@
 package ocm.server.store;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,8 +11,16 @@ import java.util.List;
 public record StateSnapshot(int version, long savedAt, List<RoomSnapshot> rooms) {
     public static final int VERSION = 1;
 
+    /**
+     * An unmodifiable copy that keeps null entries: a hand-edited file may hold them, and
+     * {@link StateCheck} names and drops each one instead of the whole file failing to load.
+     */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
     public StateSnapshot {
-        rooms = rooms == null ? List.of() : List.copyOf(rooms);
+        rooms = copy(rooms);
     }
 
     /**
@@ -22,9 +32,9 @@ public record StateSnapshot(int version, long savedAt, List<RoomSnapshot> rooms)
                                List<MemberSnapshot> members, List<BanSnapshot> bans, List<MessageSnapshot> history,
                                int msgIdReserved) {
         public RoomSnapshot {
-            members = members == null ? List.of() : List.copyOf(members);
-            bans = bans == null ? List.of() : List.copyOf(bans);
-            history = history == null ? List.of() : List.copyOf(history);
+            members = copy(members);
+            bans = copy(bans);
+            history = copy(history);
         }
     }
 

@@ -32,7 +32,7 @@ import ocm.server.room.RoomException;
 
 /**
  * Answers one TCRP request: compliance, then admission, refusal or the room list. The room work
- * runs on the relay thread; password hashing (slow on purpose) runs here, on a TCP worker.
+ * runs on the relay thread; password hashing (slow on purpose) on {@link PasswordHashing}, one room at a time.
  */
 public final class RequestHandler implements RequestAnswerer {
     private static final Logger LOG = Logger.getLogger("ocm.server.tcp");
@@ -46,13 +46,20 @@ public final class RequestHandler implements RequestAnswerer {
     /** The last encoded room list and the registry's list version it was made from. */
     private final AtomicReference<EncodedList> cachedList = new AtomicReference<>();
     private final AtomicLong listEncodings = new AtomicLong();
+    private final PasswordHashing hashing = new PasswordHashing();
+    private final MemoryGuard memory;
 
     private record EncodedList(long version, byte[] payload) {
     }
 
     public RequestHandler(RoomAccess rooms, AbuseLimits abuse, Clock clock) {
+        this(rooms, abuse, clock, MemoryGuard.ofHeap());
+    }
+
+    RequestHandler(RoomAccess rooms, AbuseLimits abuse, Clock clock, MemoryGuard memory) {
         this.rooms = rooms;
         this.clock = clock;
+        this.memory = memory;
         this.creates = new PerKeyRateLimiter(abuse.roomCreatesPerSecond(), abuse.roomCreateBurst(), MAX_LIMITER_KEYS);
         this.wrongPasswords = new PerKeyRateLimiter(abuse.wrongPasswordsPerSecond(), abuse.wrongPasswordBurst(), MAX_LIMITER_KEYS);
     }
@@ -133,17 +140,21 @@ public final class RequestHandler implements RequestAnswerer {
     }
 
     private TcrpReply create(CreateRoom c, String ip) throws RoomException {
+        memory.check("create a room");
         if (!creates.tryTake(ip, clock.millis())) {
             LOG.info(() -> "refused create '" + c.room() + "' from " + ip + ": too many new rooms from this address");
             throw new RoomException(ErrorCode.RATE_LIMITED, "too many new rooms from your address; wait a few seconds and try again");
         }
         checkPassword(c.password());
-        Optional<PasswordHash> hash = c.password().filter(p -> !p.isEmpty()).map(PasswordHash::of);
+        Optional<String> password = c.password().filter(p -> !p.isEmpty());
+        Optional<PasswordHash> hash = password.isEmpty() ? Optional.empty()
+                : Optional.of(hashing.run(c.room(), () -> PasswordHash.of(password.get())));
         long now = clock.millis();
         return await(rooms.create(c.room(), c.username(), hash, c.protocol(), ip, now));
     }
 
     private TcrpReply join(JoinRoom j, String ip) throws RoomException {
+        memory.check("join");
         checkPassword(j.password());
         Optional<PasswordHash> needed = await(rooms.passwordOf(j.room()));
         Optional<PasswordHash> verified = Optional.empty();
@@ -157,7 +168,7 @@ public final class RequestHandler implements RequestAnswerer {
             }
             // No password counts as a wrong one (as it always has): the limit is on tries, not on guesses.
             Optional<String> given = j.password().filter(p -> !p.isEmpty());
-            if (given.isEmpty() || !needed.get().matches(given.get())) {
+            if (given.isEmpty() || !hashing.run(j.room(), () -> needed.get().matches(given.get()))) {
                 wrongPasswords.tryTake(key, clock.millis());
                 // Same code either way (clients act on it); the words tell a missing password from a wrong one.
                 throw new RoomException(ErrorCode.WRONG_PASSWORD, given.isEmpty()

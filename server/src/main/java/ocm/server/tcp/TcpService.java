@@ -69,6 +69,11 @@ public final class TcpService implements AutoCloseable {
         thread.start();
     }
 
+    /** Who is told if this thread dies of an uncaught Error (the server exits then); before {@link #start}. */
+    public void onDeath(Thread.UncaughtExceptionHandler handler) {
+        thread.setUncaughtExceptionHandler(handler);
+    }
+
     public int port() {
         return server.socket().getLocalPort();
     }

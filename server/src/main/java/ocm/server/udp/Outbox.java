@@ -203,12 +203,12 @@ final class Outbox {
             }
         }
         s.clearResends();
-        while (!s.backlog().isEmpty() && w.hasRoom()) {
+        while (!s.backlog().isEmpty() && s.windowHasRoom()) {
             Outgoing o = s.backlog().peekFirst();
             headerEnd = fit(o, to, roomUtf8, headerEnd);
             int dseq = w.add(o, now);
             V2Codec.writeReliable(out, o.type(), dseq, o.tail());
-            s.backlog().pollFirst();
+            s.pollBacklog();
             counters.deliveries++;
         }
         if (out.position() > headerEnd) {

@@ -282,8 +282,8 @@ final class V2Handler {
     }
 
     /**
-     * Queues the history after {@code since}: a fresh backlog takes maxBacklog items, the member
-     * list first, then the newest history that fits. False if the member was removed meanwhile.
+     * Queues the history after {@code since}: a fresh backlog takes maxBacklog items (and
+     * MAX_BACKLOG_BYTES), the member list first, then the newest history that fits half of that. False if the member was removed meanwhile.
      */
     private boolean sendHistory(Member m, int since, long now) {
         return rooms.sendHistory(m, since, config.maxBacklog() - 1, now);
@@ -304,8 +304,8 @@ final class V2Handler {
     }
 
     private void onChat(Member m, Packet.Chat chat, long now) {
-        ReceiveWindow<Packet.Chat> w = m.stream().chats();
-        ReceiveWindow.Offer offer = w.offer(chat.seq(), chat);
+        DeliveryStream w = m.stream();
+        ReceiveWindow.Offer offer = w.offerChat(chat);
         if (offer == ReceiveWindow.Offer.DUPLICATE) {
             counters.drop(DropReason.DUPLICATE);
             acceptAgain(m, chat.seq());
@@ -316,7 +316,7 @@ final class V2Handler {
             return;
         }
         Packet.Chat c;
-        while ((c = w.poll()) != null && !m.gone()) {
+        while ((c = w.pollChat()) != null && !m.gone()) {
             processChat(m, c, now);
         }
     }

@@ -149,6 +149,7 @@ class AdminCommandsTest {
     void statsShowsTotalsRatesDropsBytesAndHeap() {
         admin.stats = new StatsView(Duration.ofSeconds(3723), 2, 4, 1520, 9800, 4.2, 25.0, 14,
             Map.of("bad_token", 3L, "rate_limited", 10L, "garbage", 0L), 1536, 5L * 1024 * 1024, 48L << 20, 512L << 20);
+        admin.logLinesDropped = 7;
         assertEquals(List.of(
             "STAT             VALUE",
             "uptime           1h02m",
@@ -158,6 +159,7 @@ class AdminCommandsTest {
             "deliveries       9800 (25.0/s last minute)",
             "retransmissions  14",
             "drops            13 (bad_token 3, rate_limited 10)",
+            "log drops        7",
             "bytes            in 1.5 KiB, out 5.0 MiB",
             "heap             48.0 MiB of 512.0 MiB"), run("/stats"));
     }

@@ -110,6 +110,14 @@ final class FakeServerAdmin implements ServerAdmin {
         return sayReach;
     }
 
+    /** What /stats shows as log lines dropped. */
+    long logLinesDropped;
+
+    @Override
+    public long logLinesDropped() {
+        return logLinesDropped;
+    }
+
     @Override
     public StatsView stats() throws AdminException {
         calls.add("stats");
