@@ -24,7 +24,8 @@ public final class DeliveryStream {
     private final int firstDseq;
     private final long welcomeTime;
     private final SendWindow<Outgoing> window;
-    private final ReceiveWindow<Packet.Chat> chats;
+    /** The client's chat stream: Chats, and packets of optional numbered types this server skips (Skipped). */
+    private final ReceiveWindow<Packet> chats;
     private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
     private final int maxBacklog;
     private final int[] resends = new int[WINDOW];
@@ -82,7 +83,7 @@ public final class DeliveryStream {
         return window;
     }
 
-    public ReceiveWindow<Packet.Chat> chats() {
+    public ReceiveWindow<Packet> chats() {
         return chats;
     }
 
