@@ -80,8 +80,8 @@ final class OutgoingChats {
     }
 
     /**
-     * The server took (or refused, msgId 0) chat {@code seq}. Returns the local id of a refused
-     * chat, whose reason (an Error) may follow in the same datagram; null otherwise.
+     * The server took (or refused: msgId 0, with its reason) chat {@code seq}. Returns the local
+     * id of a refused chat, for the caller to report with the reason; null otherwise.
      */
     Long accepted(Packet.Accepted a, long now) {
         window.ack(a.seq(), now);

@@ -7,7 +7,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 import ocm.client.net.NetEvent.LinkState;
 import ocm.protocol.reliable.ReceiveWindow;
+import ocm.protocol.ErrorCode;
 import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.Features;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.V2Datagram;
 
@@ -43,7 +45,8 @@ final class RoomSession {
     private final Consumer<NetEvent> events;
     private final Random random;
     private final OutgoingChats chats;
-    private final ReceiveWindow<Packet.Reliable> deliveries = new ReceiveWindow<>(RECEIVE_CAPACITY, 0);
+    /** The server's delivery stream: reliable packets, and numbered packets of optional types this client skips. */
+    private final ReceiveWindow<Packet> deliveries = new ReceiveWindow<>(RECEIVE_CAPACITY, 0);
 
     private Phase phase = Phase.REGISTERING;
     private boolean reconnecting;
@@ -72,7 +75,8 @@ final class RoomSession {
     private long stoppedAt;
     private long nextProbeAt;
     private NetEvent.Status lastStatus;
-    private final RefusedChats refused;
+    /** The member's chat rate limit as the last Welcome gave it (chats per second), to word a refusal. */
+    private double ratePerSecond;
 
     RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
         this.room = room;
@@ -81,7 +85,6 @@ final class RoomSession {
         this.events = events;
         this.random = random;
         this.chats = new OutgoingChats(room, events, random);
-        this.refused = new RefusedChats(room, events);
     }
 
     String room() {
@@ -138,7 +141,6 @@ final class RoomSession {
 
     /** Retransmissions, keepalives and the liveness check; called often by the network thread. */
     void tick(long now) {
-        refused.tick(now);
         switch (phase) {
             case REGISTERING:
                 if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
@@ -193,7 +195,6 @@ final class RoomSession {
         }
         lastHeard = now;
         boolean reliableSeen = false;
-        refused.datagramStarts(d);
         List<Packet.Ack> acks = new ArrayList<>(1);
         for (Packet p : d.packets()) {
             switch (p.type()) {
@@ -203,20 +204,29 @@ final class RoomSession {
                 case MESSAGE:
                 case EVENT:
                 case MEMBERS:
-                    // Not while confirming: they may be numbered by a session the server made anew,
-                    // which only its Welcome tells; an Ack from the old numbering would be wrong.
-                    if ((phase == Phase.LIVE && !confirming) || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING) {
-                        Packet.Reliable r = (Packet.Reliable) p;
-                        deliveries.offer(r.dseq(), r);
+                    if (takesDeliveries()) {
+                        deliveries.offer(((Packet.Reliable) p).dseq(), p);
                         reliableSeen = true;
                     }
                     break;
-                case ACCEPTED:
-                    Long r = chats.accepted((Packet.Accepted) p, now);
-                    if (r != null) {
-                        refused.refused(r, now);
+                case SKIPPED: {
+                    // A newer server's optional packet: skipped, but a numbered one holds a place in the
+                    // delivery stream, so it is taken (and acknowledged) like the others.
+                    Packet.Skipped k = (Packet.Skipped) p;
+                    if (k.numbered() && takesDeliveries()) {
+                        deliveries.offer(k.number(), p);
+                        reliableSeen = true;
                     }
                     break;
+                }
+                case ACCEPTED: {
+                    Packet.Accepted a = (Packet.Accepted) p;
+                    Long refusedId = chats.accepted(a, now);
+                    if (refusedId != null) {
+                        events.accept(new NetEvent.NotDelivered(room, refusedId, refusalWords(a.refusal().orElseThrow())));
+                    }
+                    break;
+                }
                 case ACK:
                     acks.add((Packet.Ack) p);
                     break;
@@ -225,25 +235,20 @@ final class RoomSession {
                     break;
                 case ENDED: {
                     Packet.Ended e = (Packet.Ended) p;
-                    refused.giveUpAll();
                     end(Optional.of(e.reason()), e.message());
                     return;
                 }
                 case ERROR: {
-                    Packet.Error e = (Packet.Error) p;
-                    if (!refused.takeReason(e)) {
-                        onError(e, now);
-                    }
+                    onError((Packet.Error) p, now);
                     break;
                 }
                 default:
                     break; // client-to-server types: not ours to handle
             }
         }
-        refused.datagramEnds();
         acks.forEach(a -> chats.acked(a, now));
         if (reliableSeen) {
-            for (Packet.Reliable r = deliveries.poll(); r != null; r = deliveries.poll()) {
+            for (Packet r = deliveries.poll(); r != null; r = deliveries.poll()) {
                 deliver(r);
             }
             send(new Packet.Ack(deliveries.cumulative(), deliveries.mask()));
@@ -251,10 +256,33 @@ final class RoomSession {
         status(now);
     }
 
+    /**
+     * Not while confirming: deliveries may be numbered by a session the server made anew, which
+     * only its Welcome tells; an Ack from the old numbering would be wrong.
+     */
+    private boolean takesDeliveries() {
+        return (phase == Phase.LIVE && !confirming) || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING;
+    }
+
+    /** What a refused chat's "not delivered" line says, from the code in its Accepted. */
+    private String refusalWords(ErrorCode why) {
+        switch (why) {
+            case RATE_LIMITED:
+                return "slow down: at most " + perSecondWords(ratePerSecond) + " messages per second";
+            case BAD_REQUEST:
+                return "the server refused it as malformed (an empty message?)";
+            case TOO_LONG:
+                return "too long for the server";
+            default:
+                return "refused by the server (" + why.name().toLowerCase().replace('_', ' ') + ")";
+        }
+    }
+
     private void onWelcome(Packet.Welcome w, long now) {
         if (w.session() != session) {
             return; // another session's
         }
+        ratePerSecond = w.ratePerSecond();
         if (phase == Phase.LIVE && confirming) {
             confirming = false;
             if (w.firstDseq() == firstDseq) {
@@ -331,7 +359,7 @@ final class RoomSession {
         notice(said + "; waiting for it to come back (what you type is sent then)");
     }
 
-    private void deliver(Packet.Reliable r) {
+    private void deliver(Packet r) {
         if (r instanceof Packet.ChatMessage m) {
             // The register's history follows its Welcome, stored before it; the first later message ends it.
             historyBurst = historyBurst && m.timestampMillis() <= historyUpTo;
@@ -378,7 +406,7 @@ final class RoomSession {
 
     private void sendRegister(long now) {
         registerDue = now + registerRto;
-        send(new Packet.Register(session, lastMsgId, chats.oldestUnacked()));
+        send(new Packet.Register(session, lastMsgId, chats.oldestUnacked(), Features.KNOWN));
     }
 
     private void status(long now) {
@@ -414,6 +442,11 @@ final class RoomSession {
 
     private void notice(String text) {
         events.accept(new NetEvent.Notice(room, text));
+    }
+
+    /** 20 as "20", 2.5 as "2.5". */
+    static String perSecondWords(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(Math.round(rate * 1000) / 1000.0);
     }
 
     private static String suffix(String message) {
