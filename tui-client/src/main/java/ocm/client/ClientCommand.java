@@ -66,6 +66,9 @@ public final class ClientCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "no full screen: read lines from stdin, print the chat to stdout")
     boolean plain;
 
+    @Option(names = "--stay", description = "with --plain: keep reading stdin after the last room ended (by default the client then exits)")
+    boolean stay;
+
     private final InputStream stdin;
     private final PrintStream stdout;
     private final PrintStream stderr;
@@ -150,7 +153,7 @@ public final class ClientCommand implements Callable<Integer> {
         Optional<RoomRequest> first = create != null ? Optional.of(RoomRequest.create(create, v.name(), pw))
                 : join != null ? Optional.of(RoomRequest.join(join, v.name(), pw)) : Optional.empty();
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        return new PlainMode(client, in, stdout, v.name()).run(first);
+        return new PlainMode(client, in, stdout, stderr, v.name(), stay).run(first);
     }
 
     private int runFullScreen(ClientSettings values, Theme chosen, Optional<String> pw) {

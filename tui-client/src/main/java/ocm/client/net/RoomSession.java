@@ -25,7 +25,19 @@ final class RoomSession {
     }
 
     static final long PING_INTERVAL_MILLIS = 5_000;
-    static final long NO_ANSWER_AFTER_MILLIS = 15_000;
+    /** Silent this long after a ping was due: pings go every {@link #QUICK_PING_MILLIS} to tell a lost one from a gone server. */
+    static final long QUICK_PINGS_AFTER_MILLIS = PING_INTERVAL_MILLIS + 1_000;
+    static final long QUICK_PING_MILLIS = 1_000;
+    /** Nothing heard for this long (a ping and two quick ones unanswered): the status says no answer, the room says so. */
+    static final long NO_ANSWER_AFTER_MILLIS = 8_000;
+    /** While the server does not answer: how often the room list (TCP) is asked whether the room still exists. */
+    static final long ROOM_CHECK_MILLIS = 5_000;
+    /** The room was listed this many checks in a row while the chat port stayed silent: say it may have lost us. */
+    static final int LISTED_BUT_SILENT_CHECKS = 3;
+    /** Lines queued longer than this at the server's rate: the room says how long they take. */
+    static final long LONG_QUEUE_MILLIS = 60_000;
+    /** A /leave waits for the queued lines; it gives them up when none was acknowledged for this long. */
+    static final long LEAVE_DRAIN_STALL_MILLIS = 30_000;
     static final long REGISTER_RTO_START_MILLIS = 500;
     static final long REGISTER_RTO_MAX_MILLIS = 4_000;
     static final long LEAVE_RETRY_MILLIS = 400;
@@ -74,6 +86,16 @@ final class RoomSession {
     private long leaveDue;
     private long stoppedAt;
     private long nextProbeAt;
+    /** LIVE but nothing heard for {@link #NO_ANSWER_AFTER_MILLIS}: said in the room, undone when the server answers. */
+    private boolean silentSaid;
+    private long nextRoomCheckAt;
+    private int listedButSilent;
+    private boolean tcpDownSaid;
+    private boolean longQueueSaid;
+    /** A /leave is waiting for the queued lines to be acknowledged. */
+    private boolean draining;
+    private long drainProgressAt;
+    private int drainWaiting;
     private NetEvent.Status lastStatus;
     /** The member's chat rate limit as the last Welcome gave it (chats per second), to word a refusal. */
     private double ratePerSecond;
@@ -101,26 +123,89 @@ final class RoomSession {
         newSession(now);
     }
 
+    /** Queues a line; it is sent, in the order typed, as the server's limit allows, and never given up while in the room. */
     void chat(long localId, boolean action, String text, long now) {
-        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING || draining) {
             events.accept(new NetEvent.NotDelivered(room, localId, "you are no longer in this room"));
             return;
         }
-        Packet.Chat c = chats.add(localId, action, text, now);
-        if (c != null && phase == Phase.LIVE) {
-            send(c);
-        }
+        chats.add(localId, action, text);
+        pump(now);
         status(now);
     }
 
+    /**
+     * Leaves once every queued line is acknowledged (so lines typed before /leave reach the room);
+     * lines that make no progress for {@link #LEAVE_DRAIN_STALL_MILLIS} are given up then.
+     */
     void leave(long now) {
-        if (phase == Phase.ENDED) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING || draining) {
             return;
         }
+        if (chats.waiting() > 0 && phase != Phase.SERVER_STOPPED) {
+            draining = true;
+            drainProgressAt = now;
+            drainWaiting = chats.waiting();
+            return;
+        }
+        leaveNow(now);
+    }
+
+    /** Leaves at once: what is still queued is not delivered (the client is quitting). */
+    void leaveNow(long now) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+            return;
+        }
+        draining = false;
+        chats.failAll("you left before the server took it");
         phase = Phase.LEAVING;
         leaveTries = 1;
         leaveDue = now + LEAVE_RETRY_MILLIS;
         send(new Packet.Leave());
+    }
+
+    /**
+     * True when the server has not answered for a while and the room list (over TCP) should say
+     * whether it is there at all and still has this room: a server that lost the room answers its
+     * tokens with silence, never an error (no amplification).
+     */
+    boolean roomCheckDue(long now) {
+        boolean unsure = (phase == Phase.LIVE && now - lastHeard > NO_ANSWER_AFTER_MILLIS)
+                || phase == Phase.SERVER_STOPPED
+                || (phase == Phase.REGISTERING && now - registerStarted >= SLOW_REGISTER_MILLIS);
+        return unsure && now >= nextRoomCheckAt;
+    }
+
+    /** A room check is on its way; the next is not due before {@link #ROOM_CHECK_MILLIS}. */
+    void roomCheckSent(long now) {
+        nextRoomCheckAt = now + ROOM_CHECK_MILLIS;
+    }
+
+    /**
+     * The server's room list came: {@code listed} if this room is in it; {@code complete} when the
+     * list left no room out (so a missing room is really gone).
+     */
+    void roomListed(boolean listed, boolean complete, long now) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+            return;
+        }
+        tcpDownSaid = false;
+        if (!listed && complete) {
+            end(Optional.empty(), room + " no longer exists on the server", "the room no longer exists on the server");
+            return;
+        }
+        if (listed && ++listedButSilent == LISTED_BUT_SILENT_CHECKS) {
+            notice("the server is up and lists " + room + ", but does not answer for you here: it may have lost this "
+                    + "membership; what you type waits (/leave and /join again to start over)");
+        }
+    }
+
+    /** The room list could not be had: the server is not reachable over TCP either. */
+    void roomCheckFailed(String why, long now) {
+        if (!tcpDownSaid && phase != Phase.ENDED && phase != Phase.LEAVING) {
+            tcpDownSaid = true;
+            notice("cannot check with the server either (" + why + "); what you type waits and is sent when it is back");
+        }
     }
 
     void kick(String target, String reason) {
@@ -160,10 +245,8 @@ final class RoomSession {
                     sendRegister(now);
                 }
                 chats.poll(now, this::send);
-                if (now >= nextPingAt) {
-                    nextPingAt = now + PING_INTERVAL_MILLIS;
-                    send(new Packet.Ping(now));
-                }
+                pump(now);
+                keepalive(now);
                 break;
             case SERVER_STOPPED:
                 if (now >= nextProbeAt) {
@@ -185,7 +268,57 @@ final class RoomSession {
             default:
                 break;
         }
+        drainOrLeave(now);
         status(now);
+    }
+
+    /** Pings every {@link #PING_INTERVAL_MILLIS}, quicker once one went unanswered; says so when the server is silent. */
+    private void keepalive(long now) {
+        long silence = now - lastHeard;
+        long interval = silence > QUICK_PINGS_AFTER_MILLIS ? QUICK_PING_MILLIS : PING_INTERVAL_MILLIS;
+        if (now >= nextPingAt || now - (nextPingAt - PING_INTERVAL_MILLIS) >= interval) {
+            nextPingAt = now + PING_INTERVAL_MILLIS;
+            send(new Packet.Ping(now));
+        }
+        if (silence > NO_ANSWER_AFTER_MILLIS && !silentSaid) {
+            silentSaid = true;
+            notice("no answer from the server for " + silence / 1000 + " s; what you type waits and is sent when it answers");
+        }
+    }
+
+    /** Queued lines go while the session is live, within the server's limit; a long queue says how long. */
+    private void pump(long now) {
+        if (phase != Phase.LIVE || confirming) {
+            return;
+        }
+        chats.pump(now, this::send);
+        if (chats.queued() == 0) {
+            longQueueSaid = false;
+        } else if (!longQueueSaid && chats.queueMillis() > LONG_QUEUE_MILLIS) {
+            longQueueSaid = true;
+            notice(chats.queued() + " lines wait to be sent: at the server's limit of " + perSecondWords(chats.ratePerSecond())
+                    + " a second that takes about " + minutes(chats.queueMillis()) + "; they all go, in order");
+        }
+    }
+
+    private static String minutes(long millis) {
+        long m = Math.round(millis / 60_000.0);
+        return m <= 1 ? "a minute" : m + " minutes";
+    }
+
+    /** A /leave waiting for its lines: leave once they are all acknowledged, or once they stopped moving. */
+    private void drainOrLeave(long now) {
+        if (!draining) {
+            return;
+        }
+        int waiting = chats.waiting();
+        if (waiting < drainWaiting) {
+            drainWaiting = waiting;
+            drainProgressAt = now;
+        }
+        if (waiting == 0 || now - drainProgressAt >= LEAVE_DRAIN_STALL_MILLIS) {
+            leaveNow(now);
+        }
     }
 
     /** Handles one datagram from the server for this room. */
@@ -193,7 +326,7 @@ final class RoomSession {
         if (phase == Phase.ENDED) {
             return;
         }
-        lastHeard = now;
+        heard(now);
         boolean reliableSeen = false;
         List<Packet.Ack> acks = new ArrayList<>(1);
         for (Packet p : d.packets()) {
@@ -235,6 +368,7 @@ final class RoomSession {
                     break;
                 case ENDED: {
                     Packet.Ended e = (Packet.Ended) p;
+                    chats.datagramDone();
                     end(Optional.of(e.reason()), e.message());
                     return;
                 }
@@ -246,6 +380,7 @@ final class RoomSession {
                     break; // client-to-server types: not ours to handle
             }
         }
+        chats.datagramDone();
         acks.forEach(a -> chats.acked(a, now));
         if (reliableSeen) {
             for (Packet r = deliveries.poll(); r != null; r = deliveries.poll()) {
@@ -253,7 +388,22 @@ final class RoomSession {
             }
             send(new Packet.Ack(deliveries.cumulative(), deliveries.mask()));
         }
+        pump(now);
+        drainOrLeave(now);
         status(now);
+    }
+
+    /** Anything from the server: it is there. */
+    private void heard(long now) {
+        lastHeard = now;
+        listedButSilent = 0;
+        nextRoomCheckAt = 0;
+        if (silentSaid) {
+            silentSaid = false;
+            if (phase == Phase.LIVE) {
+                notice("the server answers again");
+            }
+        }
     }
 
     /**
@@ -283,6 +433,7 @@ final class RoomSession {
             return; // another session's
         }
         ratePerSecond = w.ratePerSecond();
+        chats.limits(w, now);
         if (phase == Phase.LIVE && confirming) {
             confirming = false;
             if (w.firstDseq() == firstDseq) {
@@ -382,11 +533,17 @@ final class RoomSession {
     }
 
     private void end(Optional<EndReason> reason, String message) {
+        end(reason, message, reason.equals(Optional.of(EndReason.LEFT)) ? "you left before the server took it"
+                : "the room ended first");
+    }
+
+    private void end(Optional<EndReason> reason, String message, String linesLost) {
         if (phase == Phase.ENDED) {
             return;
         }
         phase = Phase.ENDED;
-        chats.failAll("the room ended first");
+        draining = false;
+        chats.failAll(linesLost);
         events.accept(new NetEvent.Ended(room, reason, message));
     }
 
@@ -422,7 +579,7 @@ final class RoomSession {
         } else {
             state = LinkState.LIVE;
         }
-        NetEvent.Status s = new NetEvent.Status(room, state, rtt, chats.outstanding());
+        NetEvent.Status s = new NetEvent.Status(room, state, rtt, chats.waiting());
         if (!s.equals(lastStatus)) {
             lastStatus = s;
             events.accept(s);

@@ -134,10 +134,12 @@ final class ChatPainter {
         NetEvent.Status s = r.status();
         if (r.ended() || s.state() == NetEvent.LinkState.ENDED) {
             // No link any more: a round-trip time would be a stale figure about nothing.
-            return "[" + NetEvent.LinkState.ENDED.label() + "] · unacked " + s.unacked() + " · " + r.name();
+            // Nor lines "sending": whatever was waiting was reported not delivered.
+            return "[" + NetEvent.LinkState.ENDED.label() + "] · " + r.name();
         }
         String rtt = s.rttMillis() < 0 ? "-" : s.rttMillis() + " ms";
-        return "[" + s.state().label() + "] rtt " + rtt + " · unacked " + s.unacked() + " · " + r.name();
+        String waiting = s.unacked() > 0 ? "sending " + s.unacked() + " more… · " : "";
+        return "[" + s.state().label() + "] rtt " + rtt + " · " + waiting + r.name();
     }
 
     /** The input's prompt in at most {@code columns}: a long room name is cut, never the " > " after it. */

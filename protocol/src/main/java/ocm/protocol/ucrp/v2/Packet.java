@@ -125,9 +125,12 @@ public sealed interface Packet {
             return rateMilli / 1000.0;
         }
 
-        /** {@code perSecond} as the wire's thousandths, rounded, at least 1 and at most {@code Integer.MAX_VALUE}. */
+        /**
+         * {@code perSecond} as the wire's thousandths, rounded down (a client pacing to it stays within
+         * the server's limit), at least 1 and at most {@code Integer.MAX_VALUE}.
+         */
         public static int rateMilli(double perSecond) {
-            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(perSecond * 1000)));
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(perSecond * 1000)));
         }
 
         public PacketType type() {

@@ -136,6 +136,7 @@ class V2CodecTest {
         assertThrows(IllegalArgumentException.class, () -> new Packet.Welcome(1, 1, 1, 0, 0, 1), "no rate");
         assertThrows(IllegalArgumentException.class, () -> new Packet.Welcome(1, 1, 1, 0, 1, 0), "no burst");
         assertEquals(500, Packet.Welcome.rateMilli(0.5));
+        assertEquals(666, Packet.Welcome.rateMilli(2 / 3.0), "rounded down: pacing to it stays within the limit");
         assertEquals(1, Packet.Welcome.rateMilli(0.0001));
         assertEquals(Integer.MAX_VALUE, Packet.Welcome.rateMilli(1e12));
     }
