@@ -13,8 +13,14 @@ package ocm.client.net;
  * where {@code inFlight} (the span from the oldest unacknowledged chat to the next seq) is at
  * least U. Lost chats resent after an outage are in U: they never make a burst the server
  * refuses.
+ *
+ * <p>The two clocks are read at slightly different moments (the server stamps a batch of
+ * datagrams with one time; both count whole milliseconds), so this pacer keeps a margin: it runs
+ * at {@link #RATE_SHARE} of the rate and, when the burst allows, keeps one token spare.
  */
 final class ChatPacer {
+    static final double RATE_SHARE = 0.95;
+
     private double perMilli;
     private int burst;
     private double tokens;
@@ -26,6 +32,7 @@ final class ChatPacer {
         return known;
     }
 
+    /** The rate this pacer sends at, chats per second (a little under the server's). */
     double ratePerSecond() {
         return perMilli * 1000;
     }
@@ -38,10 +45,11 @@ final class ChatPacer {
     void limits(int rateMilli, int burst, int inFlight, long now) {
         refill(now, inFlight);
         boolean first = !known;
-        this.perMilli = rateMilli / 1_000_000.0;
-        this.burst = burst;
+        this.perMilli = rateMilli * RATE_SHARE / 1_000_000.0;
+        this.burst = burst > 1 ? burst - 1 : burst; // the spare token
         this.known = true;
-        tokens = first ? Math.max(0, burst - inFlight) : Math.min(tokens, Math.max(0, burst - inFlight));
+        double cap = Math.max(0, this.burst - inFlight);
+        tokens = first ? cap : Math.min(tokens, cap);
         last = now;
     }
 

@@ -75,10 +75,6 @@ final class OutgoingChats {
         pacer.limits(w.rateMilli(), w.burst(), inFlight(), now);
     }
 
-    double ratePerSecond() {
-        return pacer.ratePerSecond();
-    }
-
     /** Sends queued lines, oldest first, as far as the server's limit and the window allow. */
     void pump(long now, Consumer<Packet> send) {
         while (!queued.isEmpty() && window.hasRoom() && pacer.tryTake(now, inFlight())) {

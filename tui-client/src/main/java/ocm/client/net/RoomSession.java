@@ -296,7 +296,7 @@ final class RoomSession {
             longQueueSaid = false;
         } else if (!longQueueSaid && chats.queueMillis() > LONG_QUEUE_MILLIS) {
             longQueueSaid = true;
-            notice(chats.queued() + " lines wait to be sent: at the server's limit of " + perSecondWords(chats.ratePerSecond())
+            notice(chats.queued() + " lines wait to be sent: at the server's limit of " + perSecondWords(ratePerSecond)
                     + " a second that takes about " + minutes(chats.queueMillis()) + "; they all go, in order");
         }
     }
