@@ -153,6 +153,11 @@ final class ChatPainter {
     private void inputBox(Canvas c, Optional<RoomModel> room) {
         Theme t = c.theme();
         int row = c.height() - 1;
+        String question = view.pasteQuestion();
+        if (!question.isEmpty()) {
+            c.text(0, row, question, c.width(), t.accent(), t.background(), SGR.BOLD);
+            return;
+        }
         String prompt = prompt(room, Math.max(4, c.width() / 3));
         int px = c.text(0, row, prompt, c.width(), t.accent(), t.background(), SGR.BOLD);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), c.width() - px - 1);
@@ -160,6 +165,10 @@ final class ChatPainter {
     }
 
     TerminalPosition cursor(TerminalSize size) {
+        String question = view.pasteQuestion();
+        if (!question.isEmpty()) {
+            return new TerminalPosition(Math.min(size.getColumns() - 1, Cells.width(question)), size.getRows() - 1);
+        }
         String prompt = prompt(view.currentRoom(), Math.max(4, size.getColumns() / 3));
         int px = Cells.width(prompt);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), size.getColumns() - px - 1);
