@@ -79,6 +79,7 @@ public final class ChatView implements View, ChatActions {
             boolean mention = !m.sender().equals(room.user()) && Mentions.names(m.text(), room.user());
             ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
                     m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
+            line.numbered(m.msgId());
             if (m.history()) {
                 room.addHistory(line, visible);
             } else {
@@ -89,7 +90,7 @@ public final class ChatView implements View, ChatActions {
         } else if (e instanceof NetEvent.Members ms) {
             room.members(ms.members());
         } else if (e instanceof NetEvent.Delivered d) {
-            room.delivered(d.localId(), d.msgId() != 0);
+            room.delivered(d.localId(), d.msgId());
         } else if (e instanceof NetEvent.NotDelivered n) {
             room.failed(n.localId(), n.reason());
         } else if (e instanceof NetEvent.Notice n) {
