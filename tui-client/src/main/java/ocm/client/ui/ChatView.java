@@ -159,6 +159,9 @@ public final class ChatView implements View, ChatActions {
             app.openLobby();
         } else {
             input.handle(k);
+            if (typingRoomName()) {
+                app.refreshRoomNames(); // fresh names by the time Tab is pressed or the line sent
+            }
         }
     }
 
@@ -226,6 +229,14 @@ public final class ChatView implements View, ChatActions {
 
     private RoomModel liveRoomOrNull() {
         return currentRoom().filter(r -> !r.ended()).orElse(null);
+    }
+
+    /** The input is a command whose argument is a room ("/join ", "/create "). */
+    private boolean typingRoomName() {
+        String text = input.text();
+        int space = text.indexOf(' ');
+        return text.startsWith("/") && space > 0
+                && commands.argumentCompletion(text.substring(0, space)) == CommandTable.Completion.ROOM;
     }
 
     private boolean scrollKey(KeyStroke k) {
@@ -332,6 +343,7 @@ public final class ChatView implements View, ChatActions {
         switch (kind) {
             case ROOM:
                 names = app.knownRoomNames();
+                app.refreshRoomNames();
                 break;
             case MEMBER:
                 names = currentRoom().map(r -> r.members().stream().map(Packet.Member::name)
