@@ -147,6 +147,26 @@ class ChatClientTest {
     }
 
     @Test
+    void linesBeyondTheServersBurstWaitInOrderAndALongQueueSaysHowLong() throws Exception {
+        joinAndWelcome(500); // rate 2.5 a second, burst 5
+        for (int i = 1; i <= 200; i++) {
+            client.send(ROOM, "queued " + i, false);
+        }
+        // Four go at once (the burst, one token spare); the rest wait, counted, and the room says how long.
+        log.await(NetEvent.Status.class, st -> st.unacked() == 200);
+        NetEvent.Notice n = log.await(NetEvent.Notice.class, x -> x.text().contains("lines wait to be sent"));
+        // Said once the queue passes a minute's worth (about 143 lines at 2.375 a second).
+        assertTrue(n.text().matches("1[34]\\d lines wait to be sent: at the server's limit of 2\\.5 a second that takes "
+                + "about a minute; they all go, in order"), n.text());
+        Packet.Chat first = udp.expect(Packet.Chat.class, c -> c.text().equals("queued 1"));
+        // Four in flight use the whole burst: the next goes once they are acknowledged and a token has come.
+        udp.send(ROOM, new Packet.Ack(first.seq() + 3, 0));
+        Packet.Chat fifth = whileTimePasses(() -> udp.expect(Packet.Chat.class, c -> c.text().equals("queued 5")));
+        assertEquals(first.seq() + 4, fifth.seq(), "numbered in the order typed");
+        assertTrue(log.of(NetEvent.NotDelivered.class).isEmpty(), log.all().toString());
+    }
+
+    @Test
     void refusalsInSeparateDatagramsEachGetTheirOwnReason() throws Exception {
         joinAndWelcome(500);
         long first = client.send(ROOM, "one", false);
