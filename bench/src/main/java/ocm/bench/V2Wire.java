@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import ocm.protocol.reliable.ReceiveWindow;
 import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v2.DatagramView;
+import ocm.protocol.ucrp.v2.Features;
 import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.PacketWriter;
 import ocm.protocol.ucrp.v2.V2Codec;
@@ -48,7 +49,7 @@ final class V2Wire implements Wire {
             // Spread keepalives over the interval so thousands of members do not ping at once.
             s.nextPingAt = now + (PING_INTERVAL_NANOS / 997) * (m.id % 997);
         }
-        PacketWriter.register(out.begin(m), s.session, 0, V2State.FIRST_CHAT_SEQ);
+        PacketWriter.register(out.begin(m), s.session, 0, V2State.FIRST_CHAT_SEQ, Features.NONE);
         out.send(m);
     }
 
@@ -88,6 +89,14 @@ final class V2Wire implements Wire {
         }
         boolean reliable = false;
         while (view.nextPacket()) {
+            if (view.unknownOptional()) {
+                // A newer server's optional packet: skipped, but a numbered one is taken and acked like a delivery.
+                if (view.numbered() && offer(m.v2, view.bodyInt(0), stats)) {
+                    stats.other++;
+                }
+                reliable |= view.numbered();
+                continue;
+            }
             reliable |= packet(m, view.type(), buf, view.bodyOffset(), view.bodyLength(), now, stats);
         }
         m.v2.ackPending |= reliable;

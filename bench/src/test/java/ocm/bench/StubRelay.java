@@ -154,14 +154,14 @@ final class StubRelay implements AutoCloseable {
                     m.session = r.session();
                     m.dseq = 1000;
                 }
-                send(m, new Packet.Welcome(r.session(), 1000, System.currentTimeMillis()));
+                send(m, new Packet.Welcome(r.session(), 1000, System.currentTimeMillis(), 0, 1_000_000, 1000));
             } else if (p instanceof Packet.Chat c) {
                 Integer id = m.relayed.get(c.seq());
                 if (id == null) {
                     id = relay(m, c.text());
                     m.relayed.put(c.seq(), id);
                 }
-                send(m, new Packet.Accepted(c.seq(), id, System.currentTimeMillis()));
+                send(m, Packet.Accepted.taken(c.seq(), id, System.currentTimeMillis()));
             } else if (p instanceof Packet.Ping ping) {
                 send(m, new Packet.Pong(ping.nonce(), System.currentTimeMillis()));
             }

@@ -33,7 +33,7 @@ class WireParsingTest {
             V2Wire wire = new V2Wire(new Sender(), 40);
             LoopStats stats = new LoopStats(0, Long.MAX_VALUE);
             long now = SENT + 5_000;
-            wire.receive(m, server(new Packet.Welcome(77, 500, 0),
+            wire.receive(m, server(new Packet.Welcome(77, 500, 0, 0, 20_000, 40),
                     new Packet.MemberList(500, List.of(new Packet.Member("a", true, false)))), now, stats);
             wire.receive(m, server(new Packet.ChatMessage(501, 1, 0, false, "a", payload(SENT)),
                     new Packet.ChatMessage(502, 2, 0, false, "a", payload(SENT))), now, stats);
@@ -47,13 +47,29 @@ class WireParsingTest {
     }
 
     @Test
+    void v2OptionalPacketsOfANewerServerAreSkippedANumberedOneAckedAndTheBundledMessageCounted() throws Exception {
+        try (DatagramChannel ch = DatagramChannel.open()) {
+            BenchMember m = new BenchMember(0, 0, false, false, ch, V2Wire.prefix("room", "tok"), new V2State(77, false));
+            V2Wire wire = new V2Wire(new Sender(), 40);
+            LoopStats stats = new LoopStats(0, Long.MAX_VALUE);
+            wire.receive(m, server(new Packet.Welcome(77, 500, 0, 0, 20_000, 40)), SENT, stats);
+            wire.receive(m, server(new Packet.Skipped(0x50, 0), new Packet.Skipped(0x90, 500),
+                    new Packet.ChatMessage(501, 1, 0, false, "a", payload(SENT))), SENT + 3, stats);
+            assertEquals(0, stats.malformed);
+            assertEquals(1, stats.delivered);
+            assertEquals(501, m.v2.inbox.cumulative(), "the numbered one is acknowledged with the message");
+            assertEquals(true, m.v2.ackPending);
+        }
+    }
+
+    @Test
     void v2DeliveriesBeforeTheWelcomeAreNotTaken() throws Exception {
         try (DatagramChannel ch = DatagramChannel.open()) {
             BenchMember m = new BenchMember(0, 0, false, false, ch, V2Wire.prefix("room", "tok"), new V2State(77, false));
             V2Wire wire = new V2Wire(new Sender(), 40);
             LoopStats stats = new LoopStats(0, Long.MAX_VALUE);
             wire.receive(m, server(new Packet.ChatMessage(501, 1, 0, false, "a", payload(SENT))), SENT, stats);
-            wire.receive(m, server(new Packet.Welcome(12345, 500, 0)), SENT, stats);
+            wire.receive(m, server(new Packet.Welcome(12345, 500, 0, 0, 20_000, 40)), SENT, stats);
             assertEquals(0, stats.delivered);
             assertEquals(false, m.v2.welcomed, "a Welcome for another session is ignored");
         }

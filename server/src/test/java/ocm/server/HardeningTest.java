@@ -250,7 +250,8 @@ class HardeningTest {
             alice.await("all answered", () -> alice.accepted().size() == 10, WAIT);
             long refused = alice.accepted().stream().filter(x -> x.msgId() == 0).count();
             assertTrue(refused >= 5, "at most the burst (plus what refilled) is accepted, refused " + refused);
-            assertTrue(alice.errors().stream().anyMatch(e -> e.code() == ErrorCode.RATE_LIMITED));
+            assertTrue(alice.accepted().stream().filter(x -> x.msgId() == 0)
+                    .allMatch(x -> x.refusal().equals(Optional.of(ErrorCode.RATE_LIMITED))), "each refusal says why");
             awaitDrops("rate limited", refused);
             for (int i = 0; i < 10; i++) {
                 bob.sendText("v1 burst " + i);

@@ -27,6 +27,8 @@ import ocm.client.net.ClientException;
 import ocm.client.net.RoomRequest;
 import ocm.client.net.ServerAddress;
 import ocm.client.plain.PlainMode;
+import ocm.client.ui.BracketedPaste;
+import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import ocm.client.ui.ClientApp;
 import ocm.client.ui.ClientUi;
 import ocm.client.ui.PairSafeUnixTerminal;
@@ -65,6 +67,9 @@ public final class ClientCommand implements Callable<Integer> {
     String theme;
     @Option(names = "--plain", description = "no full screen: read lines from stdin, print the chat to stdout")
     boolean plain;
+
+    @Option(names = "--stay", description = "with --plain: keep reading stdin after the last room ended (by default the client then exits)")
+    boolean stay;
 
     private final InputStream stdin;
     private final PrintStream stdout;
@@ -150,7 +155,7 @@ public final class ClientCommand implements Callable<Integer> {
         Optional<RoomRequest> first = create != null ? Optional.of(RoomRequest.create(create, v.name(), pw))
                 : join != null ? Optional.of(RoomRequest.join(join, v.name(), pw)) : Optional.empty();
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        return new PlainMode(client, in, stdout, v.name()).run(first);
+        return new PlainMode(client, in, stdout, stderr, v.name(), stay).run(first);
     }
 
     private int runFullScreen(ClientSettings values, Theme chosen, Optional<String> pw) {
@@ -161,6 +166,7 @@ public final class ClientCommand implements Callable<Integer> {
             terminal = terminals.open(stdin, stdout);
             screen = new TerminalScreen(terminal);
             screen.startScreen();
+            bracketPastes(terminal);
         } catch (IOException | RuntimeException e) {
             stderr.println("chat client: cannot use this terminal (" + e.getMessage() + "); try --plain");
             return 1;
@@ -178,6 +184,9 @@ public final class ClientCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            if (terminal instanceof StreamBasedTerminal) {
+                BracketedPaste.disable(stdout);
+            }
             stopQuietly(screen);
             closeQuietly(terminal); // restores the tty settings now, not only at JVM exit (host mode goes on)
             try {
@@ -200,6 +209,17 @@ public final class ClientCommand implements Callable<Integer> {
      * which may be mid-refresh: ask it to stop and wait for it (a bounded time, the JVM is going),
      * and restore the screen only once it is gone; then leave every room.
      */
+    /**
+     * A real terminal is asked to bracket pastes, and its decoder to read the brackets, so the chat
+     * screen can confirm a multi-line paste instead of sending each pasted line as typed.
+     */
+    private void bracketPastes(Terminal terminal) {
+        if (terminal instanceof StreamBasedTerminal t) {
+            t.getInputDecoder().addProfile(BracketedPaste.profile());
+            BracketedPaste.enable(stdout);
+        }
+    }
+
     static void restoreOnExit(ClientUi ui, Screen screen, ClientApp app) {
         ui.stop();
         try {

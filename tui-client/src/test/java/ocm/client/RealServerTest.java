@@ -182,20 +182,85 @@ class RealServerTest {
         }
     }
 
-    /** {@code ./chat client --plain} in this JVM, with piped stdin and captured stdout. */
+    /**
+     * Finding 1: 300 lines piped at full speed into plain mode reach a reader, all, in order; the
+     * writer exits 0 with nothing on stderr, and the reader exits by itself when the room closes.
+     */
+    @Test
+    void threeHundredPipedLinesReachAReaderAllInOrder() throws Exception {
+        pipedLinesReachAReader(ServerConfig.forTests(), 300);
+    }
+
+    /** The same with the server's --rate 5: the lines wait longer, none is lost. */
+    @Test
+    void threeHundredPipedLinesReachAReaderAtRate5() throws Exception {
+        pipedLinesReachAReader(ServerConfig.forTests().withRate(5, 40), 300);
+    }
+
+    private void pipedLinesReachAReader(ServerConfig config, int n) throws Exception {
+        try (ChatServer server = new ChatServer(config).start()) {
+            PlainRun writer = new PlainRun(server, "--name", "alice", "--create", "pipe");
+            writer.awaitOutput("-- created pipe as alice");
+            PlainRun reader = new PlainRun(server, "--name", "bob", "--join", "pipe");
+            reader.awaitOutput("-- joined pipe as bob");
+            writer.awaitOutput("* bob joined");
+            List<String> lines = new ArrayList<>();
+            StringBuilder all = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                lines.add("line " + i + " of the file");
+                all.append("line ").append(i).append(" of the file\n");
+            }
+            writer.say(all.toString().stripTrailing()); // at once, as a pipe would
+            writer.endInput();
+            assertEquals(0, writer.exitCode(), writer.errors());
+            assertEquals("", writer.errors());
+            // The host left at the end of its input: the room closed, and the reader exits by itself.
+            assertEquals(0, reader.exitCode(), reader.output());
+            List<String> got = reader.output().lines().filter(l -> l.startsWith("alice: "))
+                    .map(l -> l.substring("alice: ".length())).collect(Collectors.toList());
+            assertEquals(lines, got);
+            assertTrue(reader.output().lines().anyMatch(l -> l.equals("-- room closed: host left")), reader.output());
+            assertEquals(0L, server.admin().stats().dropsByReason().getOrDefault("rate limited", 0L), "paced, none refused");
+        }
+    }
+
+    /** Finding 5: lines just before /leave in plain mode reach the room; nothing is reported lost. */
+    @Test
+    void plainLinesBeforeLeaveAreDelivered() throws Exception {
+        try (ChatServer server = new ChatServer(ServerConfig.forTests().withRate(20, 2)).start()) {
+            PlainRun alice = new PlainRun(server, "--name", "alice", "--create", "room01");
+            alice.awaitOutput("-- created room01 as alice");
+            PlainRun bob = new PlainRun(server, "--name", "bob", "--join", "room01");
+            bob.awaitOutput("-- joined room01 as bob");
+            alice.awaitOutput("* bob joined");
+            bob.say("hello room01\nsecond line\nthird line\n/leave");
+            bob.endInput();
+            assertEquals(0, bob.exitCode(), bob.errors());
+            assertEquals("", bob.errors());
+            alice.awaitOutput("* bob left");
+            List<String> got = alice.output().lines().filter(l -> l.startsWith("bob: ")).collect(Collectors.toList());
+            assertEquals(List.of("bob: hello room01", "bob: second line", "bob: third line"), got);
+            alice.endInput();
+            assertEquals(0, alice.exitCode());
+        }
+    }
+
+    /** {@code ./chat client --plain} in this JVM, with piped stdin and captured stdout and stderr. */
     private final class PlainRun {
         private final PipedOutputStream stdin = new PipedOutputStream();
         private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        private final PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
         private final Thread thread;
         private volatile int code = -1;
 
         PlainRun(ChatServer server, String... args) throws Exception {
-            PipedInputStream in = new PipedInputStream(stdin);
+            PipedInputStream in = new PipedInputStream(stdin, 1 << 16);
             List<String> all = new ArrayList<>(List.of("--plain", "--server", "127.0.0.1",
                     "--tcp-port", String.valueOf(server.tcpPort()), "--udp-port", String.valueOf(server.udpPort())));
             all.addAll(List.of(args));
-            ClientCommand cmd = new ClientCommand(in, out, out, new SettingsStore(dir.resolve(args[1] + ".json")));
+            ClientCommand cmd = new ClientCommand(in, out, err, new SettingsStore(dir.resolve(args[1] + ".json")));
             thread = new Thread(() -> code = new CommandLine(cmd).execute(all.toArray(String[]::new)), "plain-" + args[1]);
             thread.start();
         }
@@ -215,12 +280,18 @@ class RealServerTest {
             }
         }
 
+        String errors() {
+            synchronized (out) {
+                return stderr.toString(StandardCharsets.UTF_8);
+            }
+        }
+
         void awaitOutput(String line) {
             await(() -> output().lines().anyMatch(l -> l.equals(line)), "output line '" + line + "'; got:\n" + output());
         }
 
         int exitCode() throws InterruptedException {
-            thread.join(30_000);
+            thread.join(120_000);
             return code;
         }
     }

@@ -45,12 +45,13 @@ public final class DeliveryStream {
     private final int firstDseq;
     private final long welcomeTime;
     private final SendWindow<Outgoing> window;
-    private final ReceiveWindow<Packet.Chat> chats;
+    /** The client's chat stream: Chats, and packets of optional numbered types this server skips (Skipped). */
+    private final ReceiveWindow<Packet> chats;
     private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
     private final int maxBacklog;
     /** Sum of {@link #bytes} over the backlog. */
     private long backlogBytes;
-    /** Sum of {@link #bytes(Packet.Chat)} over the chats in the receive window. */
+    /** Sum of {@link #bytes(Packet)} over the chats in the receive window. */
     private long chatBytes;
     private final int[] resends = new int[WINDOW];
     private int resendCount;
@@ -108,38 +109,39 @@ public final class DeliveryStream {
         return window;
     }
 
-    public ReceiveWindow<Packet.Chat> chats() {
+    public ReceiveWindow<Packet> chats() {
         return chats;
     }
 
     /**
-     * Offers a chat from the member to its receive window: the next expected one always fits; one
-     * further ahead only while the chats buffered stay within {@link #MAX_BUFFERED_CHAT_BYTES}.
+     * Offers a packet of the member's chat stream (a chat, or a numbered optional packet it does
+     * not know) to its receive window: the next expected one always fits; one further ahead only
+     * while the packets buffered stay within {@link #MAX_BUFFERED_CHAT_BYTES}.
      */
-    public ReceiveWindow.Offer offerChat(Packet.Chat chat) {
-        int b = bytes(chat);
-        if (chat.seq() != chats.nextExpected() && chatBytes + b > MAX_BUFFERED_CHAT_BYTES) {
+    public ReceiveWindow.Offer offerChat(int seq, Packet p) {
+        int b = bytes(p);
+        if (seq != chats.nextExpected() && chatBytes + b > MAX_BUFFERED_CHAT_BYTES) {
             return ReceiveWindow.Offer.TOO_FAR;
         }
-        ReceiveWindow.Offer offer = chats.offer(chat.seq(), chat);
+        ReceiveWindow.Offer offer = chats.offer(seq, p);
         if (offer == ReceiveWindow.Offer.ACCEPTED) {
             chatBytes += b;
         }
         return offer;
     }
 
-    /** The member's next chat in order, or null. */
-    public Packet.Chat pollChat() {
-        Packet.Chat c = chats.poll();
-        if (c != null) {
-            chatBytes -= bytes(c);
+    /** The member's next packet of its chat stream in order, or null. */
+    public Packet pollChat() {
+        Packet p = chats.poll();
+        if (p != null) {
+            chatBytes -= bytes(p);
         }
-        return c;
+        return p;
     }
 
     /** A chat's heap cost, from above: two bytes a char (a String may hold UTF-16) plus the objects. */
-    static int bytes(Packet.Chat c) {
-        return 2 * c.text().length() + 64;
+    static int bytes(Packet p) {
+        return p instanceof Packet.Chat c ? 2 * c.text().length() + 64 : 64;
     }
 
     public ByteBuffer control() {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
 import ocm.protocol.reliable.SendWindow;
 import ocm.protocol.ucrp.v1.V1Codec;
@@ -122,7 +123,12 @@ final class Outbox {
     }
 
     void accepted(Member m, int seq, int msgId, long ts) {
-        PacketWriter.accepted(room(m, 3 + 16), seq, msgId, ts);
+        PacketWriter.accepted(room(m, 3 + 18), seq, msgId, ts);
+    }
+
+    /** Chat {@code seq} was refused: an Accepted with message id 0 and the reason's code. */
+    void refused(Member m, int seq, long ts, ErrorCode why) {
+        PacketWriter.refused(room(m, 3 + 18), seq, ts, why);
     }
 
     void ack(Member m, int cumulative, long mask) {

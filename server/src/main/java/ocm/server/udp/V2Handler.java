@@ -9,6 +9,7 @@ import ocm.protocol.reliable.ReceiveWindow;
 import ocm.protocol.ucrp.v2.DatagramView;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
+import ocm.protocol.ucrp.v2.Features;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.PacketType;
 import ocm.protocol.ucrp.v2.V2Codec;
@@ -151,7 +152,7 @@ final class V2Handler {
             ackDue |= onV2Packet(m, p, now);
         }
         if (ackDue && !m.gone() && m.stream() != null) {
-            ReceiveWindow<Packet.Chat> w = m.stream().chats();
+            ReceiveWindow<Packet> w = m.stream().chats();
             outbox.ack(m, w.cumulative(), w.mask());
         }
     }
@@ -160,8 +161,17 @@ final class V2Handler {
     private boolean onV2Packet(Member m, Packet p, long now) {
         switch (p.type()) {
             case CHAT:
-                onChat(m, (Packet.Chat) p, now);
+                onChat(m, ((Packet.Chat) p).seq(), p, now);
                 return true;
+            case SKIPPED: {
+                // A newer client's optional packet: an unnumbered one is ignored; a numbered one
+                // takes its place in the chat stream and is acknowledged, so nothing waits for it.
+                Packet.Skipped k = (Packet.Skipped) p;
+                if (k.numbered()) {
+                    onChat(m, k.number(), p, now);
+                }
+                return k.numbered();
+            }
             case ACK: {
                 Packet.Ack a = (Packet.Ack) p;
                 DeliveryStream s = m.stream();
@@ -232,7 +242,7 @@ final class V2Handler {
         Room room = m.room();
         if (old != null && old.session() == reg.session()) {
             // Only the Welcome: chats it re-sends after it are each accepted again on their own.
-            outbox.sendNow(room.nameUtf8(), from, new Packet.Welcome(old.session(), old.firstDseq(), old.welcomeTime()));
+            outbox.sendNow(room.nameUtf8(), from, welcome(reg, old.firstDseq(), old.welcomeTime()));
             return;
         }
         if (m.newSessions() == null) {
@@ -256,7 +266,7 @@ final class V2Handler {
             m.link(new V2Link(m, outbox));
         }
         m.heard(now);
-        outbox.control(m, new Packet.Welcome(s.session(), s.firstDseq(), now));
+        outbox.control(m, welcome(reg, s.firstDseq(), now));
         if (!unproven) {
             // Before the history, so the client knows its own lines in it (an unproven address gets
             // each Accepted only in answer to a re-sent chat: no amplification).
@@ -282,6 +292,15 @@ final class V2Handler {
     }
 
     /**
+     * The Welcome for a Register: the features both sides know, and this member's chat rate and
+     * burst so the client can pace its chats instead of having them refused.
+     */
+    private Packet.Welcome welcome(Packet.Register reg, int firstDseq, long time) {
+        return new Packet.Welcome(reg.session(), firstDseq, time, Features.agreed(reg.features(), Features.KNOWN),
+                Packet.Welcome.rateMilli(config.messagesPerSecond()), config.burst());
+    }
+
+    /**
      * Queues the history after {@code since}: a fresh backlog takes maxBacklog items (and
      * MAX_BACKLOG_BYTES), the member list first, then the newest history that fits half of that. False if the member was removed meanwhile.
      */
@@ -303,35 +322,36 @@ final class V2Handler {
         }
     }
 
-    private void onChat(Member m, Packet.Chat chat, long now) {
+    /** A packet of the client's chat stream: a Chat, or a Skipped packet of a numbered optional type. */
+    private void onChat(Member m, int seq, Packet chat, long now) {
         DeliveryStream w = m.stream();
-        ReceiveWindow.Offer offer = w.offerChat(chat);
+        ReceiveWindow.Offer offer = w.offerChat(seq, chat);
         if (offer == ReceiveWindow.Offer.DUPLICATE) {
             counters.drop(DropReason.DUPLICATE);
-            acceptAgain(m, chat.seq());
+            acceptAgain(m, seq);
             return;
         }
         if (offer == ReceiveWindow.Offer.TOO_FAR) {
             counters.drop(DropReason.TOO_FAR_AHEAD);
             return;
         }
-        Packet.Chat c;
+        Packet c;
         while ((c = w.pollChat()) != null && !m.gone()) {
-            processChat(m, c, now);
+            if (c instanceof Packet.Chat taken) {
+                processChat(m, taken, now);
+            }
         }
     }
 
     private void processChat(Member m, Packet.Chat c, long now) {
+        // The reason travels in the Accepted itself; the client words it (it knows the rate from the Welcome).
         if (!m.bucket().tryTake(now)) {
             counters.drop(DropReason.RATE_LIMITED);
-            outbox.accepted(m, c.seq(), 0, now);
-            outbox.control(m, new Packet.Error(ErrorCode.RATE_LIMITED,
-                    "slow down: at most " + Relay.fmt(config.messagesPerSecond()) + " messages per second"));
+            outbox.refused(m, c.seq(), now, ErrorCode.RATE_LIMITED);
             return;
         }
         if (c.text().isEmpty()) {
-            outbox.accepted(m, c.seq(), 0, now);
-            outbox.control(m, new Packet.Error(ErrorCode.BAD_REQUEST, "empty message"));
+            outbox.refused(m, c.seq(), now, ErrorCode.BAD_REQUEST);
             return;
         }
         ChatRecord r = rooms.chat(m, c.action(), c.text(), Integer.toUnsignedLong(c.seq()), now);
@@ -367,7 +387,7 @@ final class V2Handler {
             outbox.accepted(m, (int) r.senderSeq(), r.msgId(), r.timestampMillis());
         }
         // Also covers the processed chats history no longer holds (refused ones, or cut off).
-        ReceiveWindow<Packet.Chat> w = m.stream().chats();
+        ReceiveWindow<Packet> w = m.stream().chats();
         outbox.ack(m, w.cumulative(), w.mask());
     }
 

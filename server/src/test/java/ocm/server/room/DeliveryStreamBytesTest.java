@@ -39,18 +39,18 @@ class DeliveryStreamBytesTest {
     void chatsBufferedOutOfOrderAreBoundedInBytesAndTheNextExpectedAlwaysFits() {
         DeliveryStream s = new DeliveryStream(1, 0, 0, 0, 2048);
         int seq = 1; // 0 is missing: everything after it waits
-        while (s.offerChat(new Packet.Chat(seq, false, BIG)) == ReceiveWindow.Offer.ACCEPTED) {
+        while (s.offerChat(seq, new Packet.Chat(seq, false, BIG)) == ReceiveWindow.Offer.ACCEPTED) {
             seq++;
         }
         assertTrue(seq < DeliveryStream.CHAT_WINDOW, "refused by bytes before the window's 256: at " + seq);
         assertTrue(s.bufferedChatBytes() <= DeliveryStream.MAX_BUFFERED_CHAT_BYTES, "buffered " + s.bufferedChatBytes());
-        assertEquals(ReceiveWindow.Offer.ACCEPTED, s.offerChat(new Packet.Chat(0, false, BIG)), "the gap's chat still fits");
+        assertEquals(ReceiveWindow.Offer.ACCEPTED, s.offerChat(0, new Packet.Chat(0, false, BIG)), "the gap's chat still fits");
         int polled = 0;
         while (s.pollChat() != null) {
             polled++;
         }
         assertEquals(seq, polled);
         assertEquals(0, s.bufferedChatBytes());
-        assertFalse(s.offerChat(new Packet.Chat(seq, false, BIG)) == ReceiveWindow.Offer.TOO_FAR);
+        assertFalse(s.offerChat(seq, new Packet.Chat(seq, false, BIG)) == ReceiveWindow.Offer.TOO_FAR);
     }
 }

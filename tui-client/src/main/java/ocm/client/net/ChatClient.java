@@ -36,12 +36,17 @@ import ocm.protocol.ucrp.v2.V2Datagram;
 public final class ChatClient implements ChatService {
     private static final Logger LOG = Logger.getLogger(ChatClient.class.getName());
     static final long TICK_MILLIS = 20;
+    private static final int CHECK_CONNECT_MILLIS = 2_000;
     private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
 
     private final ServerAddress server;
     private final Clock clock;
     private final Random random;
     private final TcrpClient tcrp;
+    /** Room checks while a server does not answer: its own connections, short timeouts, one at a time. */
+    private final TcrpClient checks;
+    private final java.util.concurrent.ExecutorService checker;
+    private boolean checking; // ocm-net only
     private final DatagramChannel channel;
     private final InetSocketAddress udpTarget;
     private final ScheduledExecutorService net;
@@ -61,6 +66,8 @@ public final class ChatClient implements ChatService {
         this.clock = clock;
         this.random = random;
         this.tcrp = new TcrpClient(server.host(), server.tcpPort(), tcpConnectMillis, 2 * tcpConnectMillis);
+        this.checks = new TcrpClient(server.host(), server.tcpPort(), CHECK_CONNECT_MILLIS, 2 * CHECK_CONNECT_MILLIS);
+        this.checker = Executors.newSingleThreadExecutor(r -> named(r, "ocm-room-check"));
         this.udpTarget = new InetSocketAddress(server.host(), server.udpPort());
         if (udpTarget.isUnresolved()) {
             throw new ClientException("unknown server address " + server.host());
@@ -113,7 +120,7 @@ public final class ChatClient implements ChatService {
             RoomSession s = new RoomSession(room, a.token(), this::sendDatagram, this::emit, random);
             RoomSession old = sessions.put(room, s);
             if (old != null && !old.ended()) {
-                old.leave(clock.millis());
+                old.leaveNow(clock.millis());
             }
             s.start(clock.millis());
         });
@@ -163,7 +170,7 @@ public final class ChatClient implements ChatService {
         tcrp.close(); // a create/join/list still waiting ends now
         CompletableFuture<Void> left = new CompletableFuture<>();
         onNet(() -> {
-            sessions.values().forEach(s -> s.leave(clock.millis()));
+            sessions.values().forEach(s -> s.leaveNow(clock.millis()));
             awaitAllEnded(left);
         });
         try {
@@ -174,6 +181,8 @@ public final class ChatClient implements ChatService {
             LOG.fine("leaving rooms did not finish before shutdown");
         }
         net.shutdownNow();
+        checks.close();
+        checker.shutdownNow();
         try {
             channel.close();
             receiver.join(SHUTDOWN_WAIT_MILLIS);
@@ -201,6 +210,48 @@ public final class ChatClient implements ChatService {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "room session " + s.room() + " failed a tick", e);
             }
+        }
+        checkRooms(now);
+    }
+
+    /**
+     * Sessions whose server went silent ask, over TCP, whether the server is there and still has
+     * their room (it answers unknown tokens with silence). One room list at a time serves them all.
+     */
+    private void checkRooms(long now) {
+        if (checking) {
+            return;
+        }
+        List<RoomSession> due = new java.util.ArrayList<>();
+        for (RoomSession s : sessions.values()) {
+            if (s.roomCheckDue(now)) {
+                s.roomCheckSent(now);
+                due.add(s);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        checking = true;
+        try {
+            checker.execute(() -> {
+                try {
+                    RoomListing l = checks.listing();
+                    java.util.Set<String> names = new java.util.HashSet<>();
+                    l.rooms().forEach(r -> names.add(r.name()));
+                    onNet(() -> {
+                        checking = false;
+                        due.forEach(s -> s.roomListed(names.contains(s.room()), l.more() == 0, clock.millis()));
+                    });
+                } catch (ClientException e) {
+                    onNet(() -> {
+                        checking = false;
+                        due.forEach(s -> s.roomCheckFailed(e.getMessage(), clock.millis()));
+                    });
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            checking = false; // shutting down
         }
     }
 

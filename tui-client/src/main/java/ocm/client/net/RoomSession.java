@@ -7,7 +7,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 import ocm.client.net.NetEvent.LinkState;
 import ocm.protocol.reliable.ReceiveWindow;
+import ocm.protocol.ErrorCode;
 import ocm.protocol.ucrp.v2.EndReason;
+import ocm.protocol.ucrp.v2.Features;
 import ocm.protocol.ucrp.v2.Packet;
 import ocm.protocol.ucrp.v2.V2Datagram;
 
@@ -23,7 +25,19 @@ final class RoomSession {
     }
 
     static final long PING_INTERVAL_MILLIS = 5_000;
-    static final long NO_ANSWER_AFTER_MILLIS = 15_000;
+    /** Silent this long after a ping was due: pings go every {@link #QUICK_PING_MILLIS} to tell a lost one from a gone server. */
+    static final long QUICK_PINGS_AFTER_MILLIS = PING_INTERVAL_MILLIS + 1_000;
+    static final long QUICK_PING_MILLIS = 1_000;
+    /** Nothing heard for this long (a ping and two quick ones unanswered): the status says no answer, the room says so. */
+    static final long NO_ANSWER_AFTER_MILLIS = 8_000;
+    /** While the server does not answer: how often the room list (TCP) is asked whether the room still exists. */
+    static final long ROOM_CHECK_MILLIS = 5_000;
+    /** The room was listed this many checks in a row while the chat port stayed silent: say it may have lost us. */
+    static final int LISTED_BUT_SILENT_CHECKS = 3;
+    /** Lines queued longer than this at the server's rate: the room says how long they take. */
+    static final long LONG_QUEUE_MILLIS = 60_000;
+    /** A /leave waits for the queued lines; it gives them up when none was acknowledged for this long. */
+    static final long LEAVE_DRAIN_STALL_MILLIS = 30_000;
     static final long REGISTER_RTO_START_MILLIS = 500;
     static final long REGISTER_RTO_MAX_MILLIS = 4_000;
     static final long LEAVE_RETRY_MILLIS = 400;
@@ -43,7 +57,8 @@ final class RoomSession {
     private final Consumer<NetEvent> events;
     private final Random random;
     private final OutgoingChats chats;
-    private final ReceiveWindow<Packet.Reliable> deliveries = new ReceiveWindow<>(RECEIVE_CAPACITY, 0);
+    /** The server's delivery stream: reliable packets, and numbered packets of optional types this client skips. */
+    private final ReceiveWindow<Packet> deliveries = new ReceiveWindow<>(RECEIVE_CAPACITY, 0);
 
     private Phase phase = Phase.REGISTERING;
     private boolean reconnecting;
@@ -71,8 +86,19 @@ final class RoomSession {
     private long leaveDue;
     private long stoppedAt;
     private long nextProbeAt;
+    /** LIVE but nothing heard for {@link #NO_ANSWER_AFTER_MILLIS}: said in the room, undone when the server answers. */
+    private boolean silentSaid;
+    private long nextRoomCheckAt;
+    private int listedButSilent;
+    private boolean tcpDownSaid;
+    private boolean longQueueSaid;
+    /** A /leave is waiting for the queued lines to be acknowledged. */
+    private boolean draining;
+    private long drainProgressAt;
+    private int drainWaiting;
     private NetEvent.Status lastStatus;
-    private final RefusedChats refused;
+    /** The member's chat rate limit as the last Welcome gave it (chats per second), to word a refusal. */
+    private double ratePerSecond;
 
     RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
         this.room = room;
@@ -81,7 +107,6 @@ final class RoomSession {
         this.events = events;
         this.random = random;
         this.chats = new OutgoingChats(room, events, random);
-        this.refused = new RefusedChats(room, events);
     }
 
     String room() {
@@ -98,26 +123,89 @@ final class RoomSession {
         newSession(now);
     }
 
+    /** Queues a line; it is sent, in the order typed, as the server's limit allows, and never given up while in the room. */
     void chat(long localId, boolean action, String text, long now) {
-        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING || draining) {
             events.accept(new NetEvent.NotDelivered(room, localId, "you are no longer in this room"));
             return;
         }
-        Packet.Chat c = chats.add(localId, action, text, now);
-        if (c != null && phase == Phase.LIVE) {
-            send(c);
-        }
+        chats.add(localId, action, text);
+        pump(now);
         status(now);
     }
 
+    /**
+     * Leaves once every queued line is acknowledged (so lines typed before /leave reach the room);
+     * lines that make no progress for {@link #LEAVE_DRAIN_STALL_MILLIS} are given up then.
+     */
     void leave(long now) {
-        if (phase == Phase.ENDED) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING || draining) {
             return;
         }
+        if (chats.waiting() > 0 && phase != Phase.SERVER_STOPPED) {
+            draining = true;
+            drainProgressAt = now;
+            drainWaiting = chats.waiting();
+            return;
+        }
+        leaveNow(now);
+    }
+
+    /** Leaves at once: what is still queued is not delivered (the client is quitting). */
+    void leaveNow(long now) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+            return;
+        }
+        draining = false;
+        chats.failAll("you left before the server took it");
         phase = Phase.LEAVING;
         leaveTries = 1;
         leaveDue = now + LEAVE_RETRY_MILLIS;
         send(new Packet.Leave());
+    }
+
+    /**
+     * True when the server has not answered for a while and the room list (over TCP) should say
+     * whether it is there at all and still has this room: a server that lost the room answers its
+     * tokens with silence, never an error (no amplification).
+     */
+    boolean roomCheckDue(long now) {
+        boolean unsure = (phase == Phase.LIVE && now - lastHeard > NO_ANSWER_AFTER_MILLIS)
+                || phase == Phase.SERVER_STOPPED
+                || (phase == Phase.REGISTERING && now - registerStarted >= SLOW_REGISTER_MILLIS);
+        return unsure && now >= nextRoomCheckAt;
+    }
+
+    /** A room check is on its way; the next is not due before {@link #ROOM_CHECK_MILLIS}. */
+    void roomCheckSent(long now) {
+        nextRoomCheckAt = now + ROOM_CHECK_MILLIS;
+    }
+
+    /**
+     * The server's room list came: {@code listed} if this room is in it; {@code complete} when the
+     * list left no room out (so a missing room is really gone).
+     */
+    void roomListed(boolean listed, boolean complete, long now) {
+        if (phase == Phase.ENDED || phase == Phase.LEAVING) {
+            return;
+        }
+        tcpDownSaid = false;
+        if (!listed && complete) {
+            end(Optional.empty(), room + " no longer exists on the server", "the room no longer exists on the server");
+            return;
+        }
+        if (listed && ++listedButSilent == LISTED_BUT_SILENT_CHECKS) {
+            notice("the server is up and lists " + room + ", but does not answer for you here: it may have lost this "
+                    + "membership; what you type waits (/leave and /join again to start over)");
+        }
+    }
+
+    /** The room list could not be had: the server is not reachable over TCP either. */
+    void roomCheckFailed(String why, long now) {
+        if (!tcpDownSaid && phase != Phase.ENDED && phase != Phase.LEAVING) {
+            tcpDownSaid = true;
+            notice("cannot check with the server either (" + why + "); what you type waits and is sent when it is back");
+        }
     }
 
     void kick(String target, String reason) {
@@ -138,7 +226,6 @@ final class RoomSession {
 
     /** Retransmissions, keepalives and the liveness check; called often by the network thread. */
     void tick(long now) {
-        refused.tick(now);
         switch (phase) {
             case REGISTERING:
                 if (!slowSaid && now - registerStarted >= SLOW_REGISTER_MILLIS) {
@@ -158,10 +245,8 @@ final class RoomSession {
                     sendRegister(now);
                 }
                 chats.poll(now, this::send);
-                if (now >= nextPingAt) {
-                    nextPingAt = now + PING_INTERVAL_MILLIS;
-                    send(new Packet.Ping(now));
-                }
+                pump(now);
+                keepalive(now);
                 break;
             case SERVER_STOPPED:
                 if (now >= nextProbeAt) {
@@ -183,7 +268,57 @@ final class RoomSession {
             default:
                 break;
         }
+        drainOrLeave(now);
         status(now);
+    }
+
+    /** Pings every {@link #PING_INTERVAL_MILLIS}, quicker once one went unanswered; says so when the server is silent. */
+    private void keepalive(long now) {
+        long silence = now - lastHeard;
+        long interval = silence > QUICK_PINGS_AFTER_MILLIS ? QUICK_PING_MILLIS : PING_INTERVAL_MILLIS;
+        if (now >= nextPingAt || now - (nextPingAt - PING_INTERVAL_MILLIS) >= interval) {
+            nextPingAt = now + PING_INTERVAL_MILLIS;
+            send(new Packet.Ping(now));
+        }
+        if (silence > NO_ANSWER_AFTER_MILLIS && !silentSaid) {
+            silentSaid = true;
+            notice("no answer from the server for " + silence / 1000 + " s; what you type waits and is sent when it answers");
+        }
+    }
+
+    /** Queued lines go while the session is live, within the server's limit; a long queue says how long. */
+    private void pump(long now) {
+        if (phase != Phase.LIVE || confirming) {
+            return;
+        }
+        chats.pump(now, this::send);
+        if (chats.queued() == 0) {
+            longQueueSaid = false;
+        } else if (!longQueueSaid && chats.queueMillis() > LONG_QUEUE_MILLIS) {
+            longQueueSaid = true;
+            notice(chats.queued() + " lines wait to be sent: at the server's limit of " + perSecondWords(ratePerSecond)
+                    + " a second that takes about " + minutes(chats.queueMillis()) + "; they all go, in order");
+        }
+    }
+
+    private static String minutes(long millis) {
+        long m = Math.round(millis / 60_000.0);
+        return m <= 1 ? "a minute" : m + " minutes";
+    }
+
+    /** A /leave waiting for its lines: leave once they are all acknowledged, or once they stopped moving. */
+    private void drainOrLeave(long now) {
+        if (!draining) {
+            return;
+        }
+        int waiting = chats.waiting();
+        if (waiting < drainWaiting) {
+            drainWaiting = waiting;
+            drainProgressAt = now;
+        }
+        if (waiting == 0 || now - drainProgressAt >= LEAVE_DRAIN_STALL_MILLIS) {
+            leaveNow(now);
+        }
     }
 
     /** Handles one datagram from the server for this room. */
@@ -191,9 +326,8 @@ final class RoomSession {
         if (phase == Phase.ENDED) {
             return;
         }
-        lastHeard = now;
+        heard(now);
         boolean reliableSeen = false;
-        refused.datagramStarts(d);
         List<Packet.Ack> acks = new ArrayList<>(1);
         for (Packet p : d.packets()) {
             switch (p.type()) {
@@ -203,20 +337,29 @@ final class RoomSession {
                 case MESSAGE:
                 case EVENT:
                 case MEMBERS:
-                    // Not while confirming: they may be numbered by a session the server made anew,
-                    // which only its Welcome tells; an Ack from the old numbering would be wrong.
-                    if ((phase == Phase.LIVE && !confirming) || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING) {
-                        Packet.Reliable r = (Packet.Reliable) p;
-                        deliveries.offer(r.dseq(), r);
+                    if (takesDeliveries()) {
+                        deliveries.offer(((Packet.Reliable) p).dseq(), p);
                         reliableSeen = true;
                     }
                     break;
-                case ACCEPTED:
-                    Long r = chats.accepted((Packet.Accepted) p, now);
-                    if (r != null) {
-                        refused.refused(r, now);
+                case SKIPPED: {
+                    // A newer server's optional packet: skipped, but a numbered one holds a place in the
+                    // delivery stream, so it is taken (and acknowledged) like the others.
+                    Packet.Skipped k = (Packet.Skipped) p;
+                    if (k.numbered() && takesDeliveries()) {
+                        deliveries.offer(k.number(), p);
+                        reliableSeen = true;
                     }
                     break;
+                }
+                case ACCEPTED: {
+                    Packet.Accepted a = (Packet.Accepted) p;
+                    Long refusedId = chats.accepted(a, now);
+                    if (refusedId != null) {
+                        events.accept(new NetEvent.NotDelivered(room, refusedId, refusalWords(a.refusal().orElseThrow())));
+                    }
+                    break;
+                }
                 case ACK:
                     acks.add((Packet.Ack) p);
                     break;
@@ -225,36 +368,72 @@ final class RoomSession {
                     break;
                 case ENDED: {
                     Packet.Ended e = (Packet.Ended) p;
-                    refused.giveUpAll();
+                    chats.datagramDone();
                     end(Optional.of(e.reason()), e.message());
                     return;
                 }
                 case ERROR: {
-                    Packet.Error e = (Packet.Error) p;
-                    if (!refused.takeReason(e)) {
-                        onError(e, now);
-                    }
+                    onError((Packet.Error) p, now);
                     break;
                 }
                 default:
                     break; // client-to-server types: not ours to handle
             }
         }
-        refused.datagramEnds();
+        chats.datagramDone();
         acks.forEach(a -> chats.acked(a, now));
         if (reliableSeen) {
-            for (Packet.Reliable r = deliveries.poll(); r != null; r = deliveries.poll()) {
+            for (Packet r = deliveries.poll(); r != null; r = deliveries.poll()) {
                 deliver(r);
             }
             send(new Packet.Ack(deliveries.cumulative(), deliveries.mask()));
         }
+        pump(now);
+        drainOrLeave(now);
         status(now);
+    }
+
+    /** Anything from the server: it is there. */
+    private void heard(long now) {
+        lastHeard = now;
+        listedButSilent = 0;
+        nextRoomCheckAt = 0;
+        if (silentSaid) {
+            silentSaid = false;
+            if (phase == Phase.LIVE) {
+                notice("the server answers again");
+            }
+        }
+    }
+
+    /**
+     * Not while confirming: deliveries may be numbered by a session the server made anew, which
+     * only its Welcome tells; an Ack from the old numbering would be wrong.
+     */
+    private boolean takesDeliveries() {
+        return (phase == Phase.LIVE && !confirming) || phase == Phase.SERVER_STOPPED || phase == Phase.LEAVING;
+    }
+
+    /** What a refused chat's "not delivered" line says, from the code in its Accepted. */
+    private String refusalWords(ErrorCode why) {
+        switch (why) {
+            case RATE_LIMITED:
+                return "slow down: at most " + perSecondWords(ratePerSecond) + " messages per second";
+            case BAD_REQUEST:
+                return "the server refused it as malformed (an empty message?)";
+            case TOO_LONG:
+                return "too long for the server";
+            default:
+                return "refused by the server (" + why.name().toLowerCase().replace('_', ' ') + ")";
+        }
     }
 
     private void onWelcome(Packet.Welcome w, long now) {
         if (w.session() != session) {
             return; // another session's
         }
+        ratePerSecond = w.ratePerSecond();
+        chats.limits(w, now);
         if (phase == Phase.LIVE && confirming) {
             confirming = false;
             if (w.firstDseq() == firstDseq) {
@@ -331,7 +510,7 @@ final class RoomSession {
         notice(said + "; waiting for it to come back (what you type is sent then)");
     }
 
-    private void deliver(Packet.Reliable r) {
+    private void deliver(Packet r) {
         if (r instanceof Packet.ChatMessage m) {
             // The register's history follows its Welcome, stored before it; the first later message ends it.
             historyBurst = historyBurst && m.timestampMillis() <= historyUpTo;
@@ -354,11 +533,17 @@ final class RoomSession {
     }
 
     private void end(Optional<EndReason> reason, String message) {
+        end(reason, message, reason.equals(Optional.of(EndReason.LEFT)) ? "you left before the server took it"
+                : "the room ended first");
+    }
+
+    private void end(Optional<EndReason> reason, String message, String linesLost) {
         if (phase == Phase.ENDED) {
             return;
         }
         phase = Phase.ENDED;
-        chats.failAll("the room ended first");
+        draining = false;
+        chats.failAll(linesLost);
         events.accept(new NetEvent.Ended(room, reason, message));
     }
 
@@ -378,7 +563,7 @@ final class RoomSession {
 
     private void sendRegister(long now) {
         registerDue = now + registerRto;
-        send(new Packet.Register(session, lastMsgId, chats.oldestUnacked()));
+        send(new Packet.Register(session, lastMsgId, chats.oldestUnacked(), Features.KNOWN));
     }
 
     private void status(long now) {
@@ -394,7 +579,7 @@ final class RoomSession {
         } else {
             state = LinkState.LIVE;
         }
-        NetEvent.Status s = new NetEvent.Status(room, state, rtt, chats.outstanding());
+        NetEvent.Status s = new NetEvent.Status(room, state, rtt, chats.waiting());
         if (!s.equals(lastStatus)) {
             lastStatus = s;
             events.accept(s);
@@ -414,6 +599,11 @@ final class RoomSession {
 
     private void notice(String text) {
         events.accept(new NetEvent.Notice(room, text));
+    }
+
+    /** 20 as "20", 2.5 as "2.5". */
+    static String perSecondWords(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(Math.round(rate * 1000) / 1000.0);
     }
 
     private static String suffix(String message) {

@@ -64,9 +64,14 @@ public final class TcrpClient implements AutoCloseable {
     }
 
     public List<RoomListing.RoomSummary> listRooms() throws ClientException {
+        return listing().rooms();
+    }
+
+    /** The whole room listing, with how many rooms the server left out. */
+    public RoomListing listing() throws ClientException {
         TcrpReply reply = exchange(new ListRooms());
         if (reply instanceof RoomListing l) {
-            return l.rooms();
+            return l;
         }
         throw new ClientException("the server sent an unexpected answer to list rooms");
     }

@@ -30,6 +30,11 @@ final class InputPump {
         thread.start();
     }
 
+    /** Ends the input now, as if stdin had ended: what is read after is not handed out. */
+    void endNow() {
+        queue.add(Input.END);
+    }
+
     /** The next input, in order; waits for it. */
     Input next() throws InterruptedException {
         return queue.take();

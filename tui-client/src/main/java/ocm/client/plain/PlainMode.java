@@ -28,39 +28,57 @@ import ocm.protocol.tcrp.RoomListing;
 /**
  * {@code --plain}: no full screen. Lines from stdin are sent (slash commands work), and what
  * happens is printed as {@code sender: message} and system lines ({@code * bob joined},
- * {@code -- room closed: host left}). At the end of input it waits for its messages to be
- * acknowledged, then leaves every room.
+ * {@code -- room closed: host left}); a line that was not delivered is reported on stderr, and
+ * the exit status is then {@link #EXIT_NOT_DELIVERED}. At the end of input it waits until its
+ * lines are acknowledged (as long as they keep moving), then leaves every room. When its last
+ * room ends it stops reading and exits, unless told to stay.
  */
 public final class PlainMode implements ChatActions {
-    private static final long DRAIN_MILLIS = 15_000;
+    /** Exit status when at least one line was not delivered. */
+    public static final int EXIT_NOT_DELIVERED = 3;
+    /** At the end of input: give up waiting for the lines once none was settled for this long. */
+    static final long DRAIN_STALL_MILLIS = 30_000;
     /** How much of a failed line the "not delivered" notice quotes, in code points. */
     static final int QUOTE_CODE_POINTS = 40;
 
     private final ChatService service;
     private final BufferedReader in;
     private final PrintStream out;
+    private final PrintStream err;
     private final String user;
+    private final boolean stay;
     private final CommandTable<ChatActions> commands = SlashCommands.table();
     private final List<Membership> rooms = new ArrayList<>(); // guarded by this
     /** Our lines not yet delivered or refused, by local id, so a failure can say which line it was. */
-    private final Map<Long, String> unresolved = new HashMap<>(); // guarded by this
+    private final Map<Long, String> unresolved = new java.util.TreeMap<>(); // guarded by this; by id: the order typed
     private final Set<String> ended = new HashSet<>(); // guarded by this
     private final Map<String, List<String>> members = new HashMap<>(); // guarded by this
     private Membership current;
     private boolean quit;
+    private int notDelivered; // guarded by this
+    private InputPump input;
 
-    public PlainMode(ChatService service, BufferedReader in, PrintStream out, String user) {
+    /**
+     * {@code err} gets the "not delivered" reports; {@code stay}: keep reading input after the last
+     * room ended (by default the program then exits, as a reader of a closed room has nothing to wait for).
+     */
+    public PlainMode(ChatService service, BufferedReader in, PrintStream out, PrintStream err, String user, boolean stay) {
         this.service = service;
         this.in = in;
         this.out = out;
+        this.err = err;
         this.user = user;
+        this.stay = stay;
         service.setListener(this::onEvent);
     }
 
     /** Enters the first room (if any), then reads stdin until EOF or /quit. Returns the exit code. */
     public int run(Optional<RoomRequest> first) {
-        InputPump input = new InputPump(in, PlainMode::isQuit, service::stopRequests);
-        input.start();
+        InputPump pump = new InputPump(in, PlainMode::isQuit, service::stopRequests);
+        synchronized (this) {
+            input = pump;
+        }
+        pump.start();
         try {
             if (first.isPresent()) {
                 try {
@@ -72,7 +90,7 @@ public final class PlainMode implements ChatActions {
                 }
             }
             while (!quit) {
-                InputPump.Input next = input.next();
+                InputPump.Input next = pump.next();
                 if (next.error().isPresent()) {
                     print("-- cannot read input: " + next.error().get().getMessage());
                     return 1;
@@ -83,12 +101,15 @@ public final class PlainMode implements ChatActions {
                 handle(next.line().get());
             }
             awaitUnresolved();
-            return 0;
+            giveUpUnresolved();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
             service.shutdown();
+        }
+        synchronized (this) {
+            return notDelivered > 0 ? EXIT_NOT_DELIVERED : 0;
         }
     }
 
@@ -148,13 +169,13 @@ public final class PlainMode implements ChatActions {
         } else if (e instanceof NetEvent.Notice n) {
             print(prefix + "-- " + n.text());
         } else if (e instanceof NetEvent.Ended en) {
-            synchronized (this) {
-                ended.add(en.room());
-            }
             print(prefix + "-- " + Words.ended(en));
+            roomEnded(en);
         } else if (e instanceof NetEvent.NotDelivered n) {
             String text = resolve(n.localId());
-            print(prefix + "-- not delivered: " + (text == null ? "" : quote(text) + " ") + "(" + n.reason() + ")");
+            if (text != null) {
+                notDelivered(prefix, text, n.reason());
+            }
         } else if (e instanceof NetEvent.Delivered d) {
             resolve(d.localId());
         } else if (e instanceof NetEvent.Members ms) {
@@ -162,6 +183,37 @@ public final class PlainMode implements ChatActions {
                 members.put(ms.room(), ms.members().stream().map(m -> (m.host() ? "@" : "") + m.name())
                         .collect(Collectors.toList()));
             }
+        }
+    }
+
+    /** Reported on stderr, so a script's stdout holds only the chat; counted for the exit status. */
+    private void notDelivered(String prefix, String text, String reason) {
+        synchronized (this) {
+            notDelivered++;
+        }
+        synchronized (out) {
+            out.flush(); // what was printed before this comes before it, on a terminal showing both
+            err.println(SafeText.forLine(prefix + "-- not delivered: " + quote(text) + " (" + reason + ")"));
+            err.flush();
+        }
+    }
+
+    /**
+     * A room ended. When it was the last one we were in (closed, kicked, gone: not our own
+     * /leave), input stops being read, unless {@code stay}: there is nothing left to wait for.
+     */
+    private void roomEnded(NetEvent.Ended en) {
+        InputPump stop = null;
+        synchronized (this) {
+            ended.add(en.room());
+            boolean ownLeave = en.reason().equals(Optional.of(ocm.protocol.ucrp.v2.EndReason.LEFT));
+            boolean anyLive = rooms.stream().anyMatch(r -> !ended.contains(r.room()));
+            if (!stay && !ownLeave && !anyLive && !rooms.isEmpty()) {
+                stop = input;
+            }
+        }
+        if (stop != null) {
+            stop.endNow();
         }
     }
 
@@ -184,15 +236,39 @@ public final class PlainMode implements ChatActions {
         return rooms.size() > 1 ? "[" + room + "] " : "";
     }
 
+    /**
+     * Waits until every line sent is delivered or reported, however long the queue (300 lines at
+     * 5 a second take a minute), but not longer than {@link #DRAIN_STALL_MILLIS} without any line
+     * settling (the server is gone).
+     */
     private synchronized void awaitUnresolved() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        while (!unresolved.isEmpty() && System.nanoTime() < deadline) {
+        long stall = TimeUnit.MILLISECONDS.toNanos(DRAIN_STALL_MILLIS);
+        int left = unresolved.size();
+        long lastProgress = System.nanoTime();
+        while (!unresolved.isEmpty() && System.nanoTime() - lastProgress < stall) {
             try {
                 wait(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            if (unresolved.size() < left) {
+                left = unresolved.size();
+                lastProgress = System.nanoTime();
+            }
+        }
+    }
+
+    /** Lines still unsettled after the wait: reported not delivered (they may still arrive, but we cannot tell). */
+    private void giveUpUnresolved() {
+        List<String> left;
+        synchronized (this) {
+            left = new ArrayList<>(unresolved.values());
+            unresolved.clear();
+        }
+        for (String text : left) {
+            notDelivered("", text, "the server did not acknowledge it within "
+                    + DRAIN_STALL_MILLIS / 1000 + " s of the last line that was");
         }
     }
 

@@ -20,6 +20,8 @@ public final class ChatLine {
     private final boolean mention;
     private Delivery delivery;
     private String failure = "";
+    /** The room message id, once known (0 for system lines and our lines the server has not numbered yet). */
+    private int msgId;
 
     public ChatLine(long timeMillis, Kind kind, String sender, String text, boolean mention, Delivery delivery) {
         this.timeMillis = timeMillis;
@@ -68,6 +70,15 @@ public final class ChatLine {
 
     void delivered() {
         delivery = Delivery.DELIVERED;
+    }
+
+    public int msgId() {
+        return msgId;
+    }
+
+    /** The server's number for this line: its place in the room's one order. */
+    void numbered(int id) {
+        msgId = id;
     }
 
     void failed(String reason) {

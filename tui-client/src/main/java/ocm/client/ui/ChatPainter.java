@@ -134,10 +134,12 @@ final class ChatPainter {
         NetEvent.Status s = r.status();
         if (r.ended() || s.state() == NetEvent.LinkState.ENDED) {
             // No link any more: a round-trip time would be a stale figure about nothing.
-            return "[" + NetEvent.LinkState.ENDED.label() + "] · unacked " + s.unacked() + " · " + r.name();
+            // Nor lines "sending": whatever was waiting was reported not delivered.
+            return "[" + NetEvent.LinkState.ENDED.label() + "] · " + r.name();
         }
         String rtt = s.rttMillis() < 0 ? "-" : s.rttMillis() + " ms";
-        return "[" + s.state().label() + "] rtt " + rtt + " · unacked " + s.unacked() + " · " + r.name();
+        String waiting = s.unacked() > 0 ? "sending " + s.unacked() + " more… · " : "";
+        return "[" + s.state().label() + "] rtt " + rtt + " · " + waiting + r.name();
     }
 
     /** The input's prompt in at most {@code columns}: a long room name is cut, never the " > " after it. */
@@ -151,6 +153,11 @@ final class ChatPainter {
     private void inputBox(Canvas c, Optional<RoomModel> room) {
         Theme t = c.theme();
         int row = c.height() - 1;
+        String question = view.pasteQuestion();
+        if (!question.isEmpty()) {
+            c.text(0, row, question, c.width(), t.accent(), t.background(), SGR.BOLD);
+            return;
+        }
         String prompt = prompt(room, Math.max(4, c.width() / 3));
         int px = c.text(0, row, prompt, c.width(), t.accent(), t.background(), SGR.BOLD);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), c.width() - px - 1);
@@ -158,6 +165,10 @@ final class ChatPainter {
     }
 
     TerminalPosition cursor(TerminalSize size) {
+        String question = view.pasteQuestion();
+        if (!question.isEmpty()) {
+            return new TerminalPosition(Math.min(size.getColumns() - 1, Cells.width(question)), size.getRows() - 1);
+        }
         String prompt = prompt(view.currentRoom(), Math.max(4, size.getColumns() / 3));
         int px = Cells.width(prompt);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), size.getColumns() - px - 1);

@@ -33,6 +33,10 @@ public final class ChatView implements View, ChatActions {
     private int current = -1;
     private int paneHeight = 10;
     private int paneWidth = 40;
+    /** A multi-line paste, until sent or dropped. */
+    private final PasteBuffer paste = new PasteBuffer();
+    /** Lines ended by Enter in the current batch of keys: one is typed, several are a paste. */
+    private final List<String> typedLines = new ArrayList<>();
 
     public ChatView(ClientApp app, CommandTable<ChatActions> commands) {
         this.app = app;
@@ -75,6 +79,7 @@ public final class ChatView implements View, ChatActions {
             boolean mention = !m.sender().equals(room.user()) && Mentions.names(m.text(), room.user());
             ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
                     m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
+            line.numbered(m.msgId());
             if (m.history()) {
                 room.addHistory(line, visible);
             } else {
@@ -85,7 +90,7 @@ public final class ChatView implements View, ChatActions {
         } else if (e instanceof NetEvent.Members ms) {
             room.members(ms.members());
         } else if (e instanceof NetEvent.Delivered d) {
-            room.delivered(d.localId(), d.msgId() != 0);
+            room.delivered(d.localId(), d.msgId());
         } else if (e instanceof NetEvent.NotDelivered n) {
             room.failed(n.localId(), n.reason());
         } else if (e instanceof NetEvent.Notice n) {
@@ -112,6 +117,18 @@ public final class ChatView implements View, ChatActions {
 
     @Override
     public void handle(KeyStroke k) {
+        if (paste.confirming()) {
+            confirmPaste(k);
+            return;
+        }
+        if (BracketedPaste.isStart(k)) {
+            paste.begin();
+            return;
+        }
+        if (paste.bracketed()) {
+            pasteKey(k);
+            return;
+        }
         KeyType type = k.getKeyType();
         if (type == KeyType.Character && k.isAltDown() && !k.isCtrlDown()) {
             char ch = k.getCharacter();
@@ -137,12 +154,89 @@ public final class ChatView implements View, ChatActions {
             return;
         }
         if (type == KeyType.Enter) {
-            submit(input.take());
+            typedLines.add(input.take()); // submitted once the batch is over, unless it was a paste
         } else if (type == KeyType.F2) {
             app.openLobby();
         } else {
             input.handle(k);
+            if (typingRoomName()) {
+                app.refreshRoomNames(); // fresh names by the time Tab is pressed or the line sent
+            }
         }
+    }
+
+    /** One line typed is submitted as typed (commands work); several in one batch are a paste to confirm. */
+    @Override
+    public void keysDone() {
+        if (typedLines.size() == 1) {
+            submit(typedLines.get(0));
+        } else if (typedLines.size() > 1) {
+            paste.addLines(typedLines);
+            askToSendPaste();
+        }
+        typedLines.clear();
+    }
+
+    /** A key inside a bracketed paste: Enter ends a line, characters make it, the end marker ends the paste. */
+    private void pasteKey(KeyStroke k) {
+        if (BracketedPaste.isEnd(k)) {
+            String one = paste.end(currentRoom().map(RoomModel::name).orElse(""));
+            if (one != null) {
+                input.insert(one); // a single line: edited and sent like a typed one
+            } else if (liveRoomOrNull() == null) {
+                paste.take();
+                error("you are in no room to send the pasted lines to");
+            }
+        } else if (k.getKeyType() == KeyType.Enter) {
+            paste.newline();
+        } else if (k.getKeyType() == KeyType.Character) {
+            paste.append(k.getCharacter());
+        } else if (k.getKeyType() == KeyType.Tab) {
+            paste.append(' ');
+        }
+    }
+
+    private void askToSendPaste() {
+        RoomModel room = liveRoomOrNull();
+        if (room == null) {
+            paste.take();
+            error("you are in no room to send the pasted lines to");
+            return;
+        }
+        paste.confirm(room.name());
+    }
+
+    /** Enter sends the pasted lines as chat (a line starting with "/" too: it was pasted, not a command); Esc drops them. */
+    private void confirmPaste(KeyStroke k) {
+        if (k.getKeyType() == KeyType.Enter) {
+            for (String line : paste.take()) {
+                try {
+                    say(line, false);
+                } catch (CommandException e) {
+                    error(e.getMessage());
+                }
+            }
+        } else if (k.getKeyType() == KeyType.Escape) {
+            int n = paste.take().size();
+            app.flash("paste of " + n + (n == 1 ? " line" : " lines") + " not sent");
+        }
+    }
+
+    /** The question while a paste waits for Enter or Esc, else empty. */
+    String pasteQuestion() {
+        return paste.confirming() ? paste.question() : "";
+    }
+
+    private RoomModel liveRoomOrNull() {
+        return currentRoom().filter(r -> !r.ended()).orElse(null);
+    }
+
+    /** The input is a command whose argument is a room ("/join ", "/create "). */
+    private boolean typingRoomName() {
+        String text = input.text();
+        int space = text.indexOf(' ');
+        return text.startsWith("/") && space > 0
+                && commands.argumentCompletion(text.substring(0, space)) == CommandTable.Completion.ROOM;
     }
 
     private boolean scrollKey(KeyStroke k) {
@@ -249,6 +343,7 @@ public final class ChatView implements View, ChatActions {
         switch (kind) {
             case ROOM:
                 names = app.knownRoomNames();
+                app.refreshRoomNames();
                 break;
             case MEMBER:
                 names = currentRoom().map(r -> r.members().stream().map(Packet.Member::name)

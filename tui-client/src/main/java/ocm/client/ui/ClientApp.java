@@ -5,6 +5,8 @@ import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.SlashCommands;
@@ -24,6 +26,8 @@ import ocm.protocol.tcrp.RoomListing.RoomSummary;
  */
 public final class ClientApp {
     static final long LOBBY_REFRESH_MILLIS = 5_000;
+    /** A room list this young is fresh enough for completing room names. */
+    static final long ROOM_NAMES_FRESH_MILLIS = 2_000;
     /** How long a note such as "left vault" stays on the status line. */
     static final long FLASH_MILLIS = 5_000;
 
@@ -52,6 +56,9 @@ public final class ClientApp {
     private volatile ChatService service; // read by the shutdown hook
     private String user = "";
     private List<RoomSummary> lastRooms = List.of();
+    /** A room list request is on its way (UI thread only). */
+    private boolean listing;
+    private long roomsListedAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     /** The status line's note: a passing one (expires, or goes on a room switch), or what is under way. */
     private String flash = "";
     private boolean flashPasses;
@@ -153,11 +160,37 @@ public final class ClientApp {
         });
     }
 
+    /** The lobby's list, asked for again (never a second request while one is on its way). */
     void refreshRooms() {
+        listRooms(err -> lobby.message(true, err));
+    }
+
+    /**
+     * A fresh room list in the background for completing and checking room names in the chat
+     * (rooms made since the lobby was last open): at most one request on its way, and none when
+     * the list is younger than {@link #ROOM_NAMES_FRESH_MILLIS}.
+     */
+    void refreshRoomNames() {
+        if (System.nanoTime() - roomsListedAt < TimeUnit.MILLISECONDS.toNanos(ROOM_NAMES_FRESH_MILLIS)) {
+            return;
+        }
+        listRooms(err -> { }); // the names we know stay; the lobby says why when it is opened
+    }
+
+    private void listRooms(Consumer<String> onError) {
+        if (listing || service == null) {
+            return;
+        }
+        listing = true;
         ui.background(service::listRooms, rooms -> {
+            listing = false;
+            roomsListedAt = System.nanoTime();
             lastRooms = rooms;
             lobby.rooms(rooms);
-        }, err -> lobby.message(true, err));
+        }, err -> {
+            listing = false;
+            onError.accept(err);
+        });
     }
 
     /** Esc or q in the lobby: back to the chat when we are in a room, else back to the connect screen. */

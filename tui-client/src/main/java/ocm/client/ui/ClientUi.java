@@ -167,11 +167,16 @@ public final class ClientUi {
                 }
                 // Take every key already typed (a paste) before drawing once.
                 KeyStroke k = screen.pollInput();
+                java.util.List<View> touched = new java.util.ArrayList<>(1);
                 for (int n = 0; k != null && running; n++) {
-                    key(k);
+                    View v = key(k);
+                    if (v != null && !touched.contains(v)) {
+                        touched.add(v);
+                    }
                     dirty = true;
                     k = n < 4096 ? screen.pollInput() : null;
                 }
+                touched.forEach(v -> runSafely(v::keysDone));
                 if (System.nanoTime() - nextTick >= 0) {
                     nextTick = System.nanoTime() + tickerPeriodNanos;
                     runSafely(ticker);
@@ -212,18 +217,20 @@ public final class ClientUi {
         }
     }
 
-    private void key(KeyStroke k) {
+    /** Hands a key to the global keys or the current view; returns the view that got it, if one did. */
+    private View key(KeyStroke k) {
         if (k.getKeyType() == com.googlecode.lanterna.input.KeyType.EOF) {
             globalKeys.handle(new KeyStroke('q', true, false));
-            return;
+            return null;
         }
         if (globalKeys.handle(k)) {
-            return;
+            return null;
         }
         View v = current();
         if (v != null) {
             runSafely(() -> v.handle(k));
         }
+        return v;
     }
 
     private void runSafely(Runnable r) {

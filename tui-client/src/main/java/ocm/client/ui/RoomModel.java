@@ -127,11 +127,53 @@ public final class RoomModel {
         add(line, true);
     }
 
-    public void delivered(long localId, boolean final_) {
-        ChatLine l = final_ ? pending.remove(localId) : pending.get(localId);
+    /**
+     * Our line reached the server; with {@code msgId} (not 0) it took that place in the room's
+     * order, and moves there: lines typed while the server was away come back in the order the
+     * server gave them, the same for every member, not the order each typed them.
+     */
+    public void delivered(long localId, int msgId) {
+        ChatLine l = msgId != 0 ? pending.remove(localId) : pending.get(localId);
         if (l != null) {
             l.delivered();
+            if (msgId != 0) {
+                l.numbered(msgId);
+                placeInServerOrder(l);
+            }
         }
+    }
+
+    /** Moves a numbered line past later lines with smaller ids, or before earlier ones with larger ids. */
+    private void placeInServerOrder(ChatLine l) {
+        int at = indexOf(l);
+        if (at < 0) {
+            return;
+        }
+        int target = at;
+        for (int i = at + 1; i < lines.size(); i++) {
+            int id = lines.get(i).msgId();
+            if (id != 0 && id < l.msgId()) {
+                target = i;
+            }
+        }
+        for (int i = at - 1; target == at && i >= 0; i--) {
+            if (lines.get(i).msgId() > l.msgId()) {
+                target = i;
+            }
+        }
+        if (target != at) {
+            lines.remove(at);
+            lines.add(target, l);
+        }
+    }
+
+    private int indexOf(ChatLine l) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i) == l) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public void failed(long localId, String reason) {

@@ -13,6 +13,13 @@ public interface View {
 
     void handle(KeyStroke key);
 
+    /**
+     * Every key that had arrived at once was handled (a batch: what the terminal delivered
+     * together, such as a paste). Called once per batch on each view that got keys in it.
+     */
+    default void keysDone() {
+    }
+
     /** Where the terminal cursor goes, or null to hide it. */
     default TerminalPosition cursor(TerminalSize size) {
         return null;

@@ -30,8 +30,11 @@ public final class Words {
     }
 
     public static String ended(NetEvent.Ended e) {
-        String base = e.reason().map(Words::reason).orElse("membership ended");
         String msg = e.message();
+        if (e.reason().isEmpty() && !msg.isEmpty()) {
+            return msg; // the client's own finding, whole ("lobby no longer exists on the server")
+        }
+        String base = e.reason().map(Words::reason).orElse("membership ended");
         return msg.isEmpty() || base.contains(msg) ? base : base + " (" + msg + ")";
     }
 

@@ -26,7 +26,7 @@ class PlainQuitWhileJoiningTest {
             ChatClient client = new ChatClient(new ServerAddress("127.0.0.1", tcp.port(), udp.port()), Clock.SYSTEM,
                     new SecureRandom(), 60_000);
             PipedWriter w = new PipedWriter();
-            PlainMode plain = new PlainMode(client, new BufferedReader(new PipedReader(w)), out, "alice");
+            PlainMode plain = new PlainMode(client, new BufferedReader(new PipedReader(w)), out, out, "alice", false);
             int[] code = {-1};
             Thread t = new Thread(() -> code[0] = plain.run(Optional.empty()), "test-plain");
             t.start();

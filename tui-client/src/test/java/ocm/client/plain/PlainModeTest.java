@@ -1,6 +1,7 @@
 package ocm.client.plain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -27,10 +28,18 @@ class PlainModeTest {
     private final FakeChatService fake = new FakeChatService();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
     private String output() {
         synchronized (out) {
             return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private String errors() {
+        synchronized (out) {
+            return errBytes.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -51,7 +60,8 @@ class PlainModeTest {
     @Test
     void linesAreSentAndEventsPrinted() throws Exception {
         PipedWriter w = new PipedWriter();
-        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "alice");
+        // --stay: input is still read after the room ended.
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, err, "alice", true);
         int[] code = {-1};
         Thread t = new Thread(() -> code[0] = plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
         t.start();
@@ -83,7 +93,7 @@ class PlainModeTest {
     @Test
     void refusedJoinIsExitCode1() {
         fake.refuse.add("secret");
-        PlainMode plain = new PlainMode(fake, new BufferedReader(new StringReader("")), out, "alice");
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new StringReader("")), out, err, "alice", false);
         assertEquals(1, plain.run(Optional.of(RoomRequest.join("secret", "alice", Optional.empty()))));
         assertTrue(output().contains("-- cannot join secret: wrong password for secret"), output());
     }
@@ -91,7 +101,7 @@ class PlainModeTest {
     @Test
     void commandsWorkAndErrorsArePrinted() throws IOException {
         String input = "/create den\n/members\n/kick\n/nope\n/quit\nnot sent\n";
-        PlainMode plain = new PlainMode(fake, new BufferedReader(new StringReader(input)), out, "alice");
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new StringReader(input)), out, err, "alice", false);
         assertEquals(0, plain.run(Optional.empty()));
         String s = output();
         assertTrue(s.contains("-- created den as alice"), s);
@@ -104,7 +114,7 @@ class PlainModeTest {
     @Test
     void membersMarksTheHostBeforeAndAfterTheServersMemberList() throws Exception {
         PipedWriter w = new PipedWriter();
-        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "pl");
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, err, "pl", false);
         Thread t = new Thread(() -> plain.run(Optional.of(RoomRequest.join("room", "pl", Optional.empty()))));
         t.start();
         await(() -> output().contains("-- joined room as pl"), "joined line");
@@ -124,22 +134,42 @@ class PlainModeTest {
     @Test
     void notDeliveredSaysWhichLineFailedShortened() throws Exception {
         PipedWriter w = new PipedWriter();
-        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "alice");
-        Thread t = new Thread(() -> plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, err, "alice", false);
+        int[] code = {-1};
+        Thread t = new Thread(() -> code[0] = plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
         t.start();
         await(() -> output().contains("-- joined lobby as alice"), "joined line");
         String longLine = "this line is much too long to be quoted whole in a notice";
         w.write("short one\n" + longLine + "\n");
         w.flush();
         await(() -> fake.sent.size() == 2, "two sends");
-        fake.emit(new NetEvent.NotDelivered("lobby", fake.sent.get(1).id(), "slow down"));
-        fake.emit(new NetEvent.NotDelivered("lobby", fake.sent.get(0).id(), "slow down"));
+        fake.emit(new NetEvent.NotDelivered("lobby", fake.sent.get(1).id(), "the room ended first"));
+        fake.emit(new NetEvent.NotDelivered("lobby", fake.sent.get(0).id(), "the room ended first"));
         w.close();
         t.join(30_000);
-        List<String> lines = output().lines().toList();
+        // On stderr, not mixed into the chat on stdout; and the exit status says so.
+        List<String> lines = errors().lines().toList();
         assertTrue(lines.contains("-- not delivered: \"" + longLine.substring(0, PlainMode.QUOTE_CODE_POINTS)
-                + "…\" (slow down)"), output());
-        assertTrue(lines.contains("-- not delivered: \"short one\" (slow down)"), output());
+                + "…\" (the room ended first)"), errors());
+        assertTrue(lines.contains("-- not delivered: \"short one\" (the room ended first)"), errors());
+        assertFalse(output().contains("not delivered"), output());
+        assertEquals(PlainMode.EXIT_NOT_DELIVERED, code[0]);
+    }
+
+    @Test
+    void aReaderExitsWhenItsLastRoomEnds() throws Exception {
+        PipedWriter w = new PipedWriter(); // never closed: the input does not end
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, err, "bob", false);
+        int[] code = {-1};
+        Thread t = new Thread(() -> code[0] = plain.run(Optional.of(RoomRequest.join("lobby", "bob", Optional.empty()))));
+        t.start();
+        await(() -> output().contains("-- joined lobby as bob"), "joined line");
+        fake.emit(new NetEvent.Ended("lobby", Optional.of(EndReason.HOST_LEFT), ""));
+        t.join(10_000);
+        assertFalse(t.isAlive(), "still waiting for input after its only room closed");
+        assertEquals(0, code[0]);
+        assertTrue(output().lines().toList().contains("-- room closed: host left"), output());
+        assertTrue(fake.shutdown);
     }
 
     @Test
@@ -151,7 +181,7 @@ class PlainModeTest {
     @Test
     void bidiOverridesAndMarkSmearsAreNotPrinted() throws Exception {
         PipedWriter w = new PipedWriter();
-        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, "alice");
+        PlainMode plain = new PlainMode(fake, new BufferedReader(new PipedReader(w)), out, err, "alice", false);
         Thread t = new Thread(() -> plain.run(Optional.of(RoomRequest.join("lobby", "alice", Optional.empty()))));
         t.start();
         await(() -> output().contains("-- joined lobby as alice"), "joined line");

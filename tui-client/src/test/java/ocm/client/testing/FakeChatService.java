@@ -51,6 +51,9 @@ public final class FakeChatService implements ChatService {
         listener.accept(e);
     }
 
+    /** How many room lists were asked for. */
+    public final java.util.concurrent.atomic.AtomicInteger listCalls = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public ServerAddress server() {
         return new ServerAddress("127.0.0.1", 9090, 9091);
@@ -58,6 +61,7 @@ public final class FakeChatService implements ChatService {
 
     @Override
     public List<RoomSummary> listRooms() throws ClientException {
+        listCalls.incrementAndGet();
         if (hangList) {
             hangUntilStopped();
         }

@@ -28,6 +28,9 @@ class MentionsTest {
                 Words.ended(new NetEvent.Ended("r", Optional.of(EndReason.HOST_LEFT), "")));
         assertEquals("you were banned (too rude)",
                 Words.ended(new NetEvent.Ended("r", Optional.of(EndReason.BANNED), "too rude")));
-        assertEquals("membership ended (gone)", Words.ended(new NetEvent.Ended("r", Optional.empty(), "gone")));
+        assertEquals("membership ended", Words.ended(new NetEvent.Ended("r", Optional.empty(), "")));
+        // The client's own finding, said whole.
+        assertEquals("lobby no longer exists on the server",
+                Words.ended(new NetEvent.Ended("r", Optional.empty(), "lobby no longer exists on the server")));
     }
 }

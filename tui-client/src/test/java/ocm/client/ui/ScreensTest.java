@@ -143,7 +143,9 @@ class ScreensTest extends ScreenTest {
         ui.awaitGone("(sending)");
         message("lobby", 8, "bob", "hi alice");
         String s = ui.await("bob: hi alice");
-        assertTrue(s.contains("[connected] rtt 12 ms · unacked 0"), s);
+        assertTrue(s.contains("[connected] rtt 12 ms · lobby"), s);
+        fake.emit(new NetEvent.Status("lobby", NetEvent.LinkState.LIVE, 12, 40));
+        ui.await("[connected] rtt 12 ms · sending 40 more… · lobby");
     }
 
     @Test
@@ -260,8 +262,10 @@ class ScreensTest extends ScreenTest {
         ui.await("[ended]");
         assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
         fake.emit(new NetEvent.Status("lobby", NetEvent.LinkState.ENDED, 1, 3)); // as the session reports it
-        ui.await("unacked 3");
+        fake.emit(new NetEvent.Notice("lobby", "after the status"));
+        ui.await("after the status");
         assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
+        assertFalse(ui.row("[ended]").contains("sending"), "nothing is being sent in an ended room: " + ui.text());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
+import ocm.client.net.NetEvent;
 import org.junit.jupiter.api.Test;
 
 /** The status line's passing note ("left two"): set apart from the status, gone when its time is up or on a room switch. */
@@ -26,7 +27,7 @@ class StatusNoteTest extends ScreenTest {
     void aNoteIsSetApartFromTheStatusAndGoesWhenItsTimeIsUp() throws Exception {
         leaveTwoOfThree();
         String status = ui.row("left two");
-        assertTrue(status.matches(" \\[registering\\] rtt - · unacked 0 · three +│ left two +"), status);
+        assertTrue(status.matches(" \\[registering\\] rtt - · three +│ left two +"), status);
         ui.ui.post(ui.app::expireFlash); // what the timer runs after ClientApp.FLASH_MILLIS
         ui.awaitGone("left two");
         assertTrue(ui.row("[registering]").contains("F1 help"), ui.text());
@@ -35,6 +36,8 @@ class StatusNoteTest extends ScreenTest {
     @Test
     void atTheMinimumWidthALongNoteIsCutBeforeTheStatusLosesItsRoomName() throws Exception {
         ui = UiHarness.chatIn(fake, "first", dir, new TerminalSize(60, 12));
+        // Lines waiting make the status long: the note must be cut to fit.
+        fake.emit(new NetEvent.Status("first", NetEvent.LinkState.LIVE, 12, 5));
         ui.line("/join lengthy-room");
         ui.await("you joined lengthy-room");
         ui.line("/leave");
@@ -45,12 +48,14 @@ class StatusNoteTest extends ScreenTest {
     @Test
     void withTooLittleRoomTheNoteIsLeftOutAndTheRoomNameStaysWhole() throws Exception {
         ui = UiHarness.chatIn(fake, "abcdefghijklmn", dir, new TerminalSize(60, 12));
+        // Lines waiting make the status long: little room is left for a note.
+        fake.emit(new NetEvent.Status("abcdefghijklmn", NetEvent.LinkState.LIVE, 12, 5));
         ui.line("/join other-room-with-a-long-name");
         ui.await("2 other-roo"); // in the room list: joined
         ui.line("/leave"); // back in the first room, with a long "left ..." note pending
         String screen = ui.await("abcdefghijklmn >");
-        String status = ui.row("unacked");
-        assertTrue(status.matches(".*· abcdefghijklmn +"), "the room name whole, no stub of a note:\n" + screen);
+        String status = ui.row("rtt");
+        assertTrue(status.matches(".*· sending 5 more… · abcdefghijklmn +"), "the room name whole, no stub of a note:\n" + screen);
     }
 
     @Test

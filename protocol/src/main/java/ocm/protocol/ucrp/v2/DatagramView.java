@@ -22,8 +22,9 @@ public final class DatagramView {
 
     /**
      * Points the view at the datagram between {@code buf}'s position and limit. True when its
-     * header is valid v2 (marker, version, no flags, a room name) and every packet's length stays
-     * inside it; the packets' bodies are not checked.
+     * header is valid v2 (marker, version, no flags, a room name), every packet's length stays
+     * inside it and every numbered packet (type 0x80..0xFF) has its 4-byte number; the packets'
+     * bodies are not checked further.
      */
     public boolean wrap(ByteBuffer buf) {
         this.buf = buf;
@@ -41,7 +42,8 @@ public final class DatagramView {
             return false;
         }
         for (int q = first; q < end; q += V2Codec.PACKET_HEADER + u16(q + 1)) {
-            if (end - q < V2Codec.PACKET_HEADER || q + V2Codec.PACKET_HEADER + u16(q + 1) > end) {
+            if (end - q < V2Codec.PACKET_HEADER || q + V2Codec.PACKET_HEADER + u16(q + 1) > end
+                    || (PacketType.isNumbered(buf.get(q) & 0xFF) && u16(q + 1) < 4)) {
                 return false;
             }
         }
@@ -85,6 +87,19 @@ public final class DatagramView {
     /** The current packet's type code (see {@link PacketType#code()}). */
     public int type() {
         return type;
+    }
+
+    /**
+     * True when the current packet is of an optional type this side does not know (0x40..0xFF):
+     * skip it; if it is also {@link #numbered()}, take and acknowledge its number.
+     */
+    public boolean unknownOptional() {
+        return PacketType.isOptional(type) && PacketType.known(type) == null;
+    }
+
+    /** True when the current packet's body starts with a number its receiver acknowledges (types 0x80..0xFF). */
+    public boolean numbered() {
+        return PacketType.isNumbered(type);
     }
 
     /** Where the current packet's body starts in the buffer. */

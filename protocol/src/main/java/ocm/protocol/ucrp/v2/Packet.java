@@ -1,6 +1,7 @@
 package ocm.protocol.ucrp.v2;
 
 import java.util.Objects;
+import java.util.Optional;
 import ocm.protocol.ErrorCode;
 
 /**
@@ -15,6 +16,11 @@ public sealed interface Packet {
         int dseq();
     }
 
+    /** The type byte on the wire; differs from {@code type().code()} only for a {@link Skipped} packet. */
+    default int typeCode() {
+        return type().code();
+    }
+
     // ---- client to server --------------------------------------------------------------
 
     /**
@@ -23,9 +29,14 @@ public sealed interface Packet {
      * session's number is a retransmission and changes nothing. {@code since}: the highest room
      * message id the client has shown (0 for none: send recent history). {@code nextSeq}: the seq
      * of the client's oldest unacknowledged chat (or its next one), where the server's duplicate
-     * window starts.
+     * window starts. {@code features}: the {@link Features} bits this client understands.
      */
-    record Register(int session, int since, int nextSeq) implements Packet {
+    record Register(int session, int since, int nextSeq, int features) implements Packet {
+        /** A Register asking for no optional feature. */
+        public Register(int session, int since, int nextSeq) {
+            this(session, since, nextSeq, Features.NONE);
+        }
+
         public PacketType type() {
             return PacketType.REGISTER;
         }
@@ -95,9 +106,33 @@ public sealed interface Packet {
     /**
      * Answer to Register, echoing its {@code session}: this session's delivery stream starts at
      * {@code firstDseq} (random per session, so stray packets of an old session fall outside the
-     * new window).
+     * new window). {@code features}: the {@link Features} bits the server will use with this
+     * session (never one the Register did not ask for). {@code rateMilli} and {@code burst}: the
+     * member's chat limit, in thousandths of a chat per second (20 a second is 20000) and chats
+     * that may go at once above it, so a client can pace its chats instead of having them refused.
      */
-    record Welcome(int session, int firstDseq, long serverTimeMillis) implements Packet {
+    record Welcome(int session, int firstDseq, long serverTimeMillis, int features, int rateMilli, int burst)
+            implements Packet {
+        public Welcome {
+            if (rateMilli <= 0 || burst <= 0) {
+                throw new IllegalArgumentException("a welcome's rate and burst must be positive, got " + rateMilli
+                        + " and " + burst);
+            }
+        }
+
+        /** The chat rate in chats per second. */
+        public double ratePerSecond() {
+            return rateMilli / 1000.0;
+        }
+
+        /**
+         * {@code perSecond} as the wire's thousandths, rounded down (a client pacing to it stays within
+         * the server's limit), at least 1 and at most {@code Integer.MAX_VALUE}.
+         */
+        public static int rateMilli(double perSecond) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(perSecond * 1000)));
+        }
+
         public PacketType type() {
             return PacketType.WELCOME;
         }
@@ -105,10 +140,26 @@ public sealed interface Packet {
 
     /**
      * The server took chat {@code seq} as room message {@code msgId} at {@code timestampMillis};
-     * also that chat's acknowledgement. {@code msgId} 0 means the chat was refused and not relayed
-     * (rate limit, too long); an {@link Error} with the reason follows in the same datagram.
+     * also that chat's acknowledgement. A refused chat (over the rate, empty) is not relayed: its
+     * {@code msgId} is 0 and {@code refusal} says why; a taken one has a non-zero id and no refusal.
      */
-    record Accepted(int seq, int msgId, long timestampMillis) implements Packet {
+    record Accepted(int seq, int msgId, long timestampMillis, Optional<ErrorCode> refusal) implements Packet {
+        public Accepted {
+            Objects.requireNonNull(refusal, "refusal");
+            if ((msgId == 0) != refusal.isPresent()) {
+                throw new IllegalArgumentException("an accepted chat has a message id and no refusal, a refused one "
+                        + "the id 0 and a refusal; got id " + msgId + " and " + refusal);
+            }
+        }
+
+        public static Accepted taken(int seq, int msgId, long timestampMillis) {
+            return new Accepted(seq, msgId, timestampMillis, Optional.empty());
+        }
+
+        public static Accepted refused(int seq, long timestampMillis, ErrorCode why) {
+            return new Accepted(seq, 0, timestampMillis, Optional.of(why));
+        }
+
         public PacketType type() {
             return PacketType.ACCEPTED;
         }
@@ -188,6 +239,35 @@ public sealed interface Packet {
 
         public PacketType type() {
             return PacketType.ERROR;
+        }
+    }
+
+    // ---- either direction ----------------------------------------------------------------
+
+    /**
+     * A packet of an optional type this side does not know (type byte 0x40..0xFF), skipped. For a
+     * numbered type (0x80..0xFF) {@code number} is the 4-byte number its body starts with, which
+     * the receiver takes into the stream it belongs to (the server's deliveries, or a client's
+     * chats) and acknowledges like any other; for the others it is 0. Encoding one writes the
+     * type byte and, if numbered, the number: the body a newer peer would put after it is gone.
+     */
+    record Skipped(int typeCode, int number) implements Packet {
+        public Skipped {
+            if (!PacketType.isOptional(typeCode) || PacketType.known(typeCode) != null) {
+                throw new IllegalArgumentException(String.format("0x%02x is not an unknown optional type", typeCode));
+            }
+            if (!PacketType.isNumbered(typeCode) && number != 0) {
+                throw new IllegalArgumentException(String.format("type 0x%02x carries no number", typeCode));
+            }
+        }
+
+        /** True when the receiver must take and acknowledge {@link #number}. */
+        public boolean numbered() {
+            return PacketType.isNumbered(typeCode);
+        }
+
+        public PacketType type() {
+            return PacketType.SKIPPED;
         }
     }
 }

@@ -1,6 +1,7 @@
 package ocm.protocol.ucrp.v2;
 
 import java.nio.ByteBuffer;
+import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
 
 /**
@@ -13,13 +14,14 @@ public final class PacketWriter {
     private PacketWriter() {
     }
 
-    public static boolean register(ByteBuffer dst, int session, int since, int nextSeq) {
-        if (!header(dst, PacketType.REGISTER, 12)) {
+    public static boolean register(ByteBuffer dst, int session, int since, int nextSeq, int features) {
+        if (!header(dst, PacketType.REGISTER, 16)) {
             return false;
         }
         putInt(dst, session);
         putInt(dst, since);
         putInt(dst, nextSeq);
+        putInt(dst, features);
         return true;
     }
 
@@ -58,13 +60,27 @@ public final class PacketWriter {
         return header(dst, PacketType.LEAVE, 0);
     }
 
+    /** Chat {@code seq} was taken as room message {@code msgId} (never 0: that is a refusal). */
     public static boolean accepted(ByteBuffer dst, int seq, int msgId, long timestampMillis) {
-        if (!header(dst, PacketType.ACCEPTED, 16)) {
+        if (msgId == 0) {
+            throw new IllegalArgumentException("message id 0 marks a refused chat: use refused()");
+        }
+        return acceptedPacket(dst, seq, msgId, timestampMillis, 0);
+    }
+
+    /** Chat {@code seq} was refused for {@code why} (message id 0 and the code). */
+    public static boolean refused(ByteBuffer dst, int seq, long timestampMillis, ErrorCode why) {
+        return acceptedPacket(dst, seq, 0, timestampMillis, why.code());
+    }
+
+    private static boolean acceptedPacket(ByteBuffer dst, int seq, int msgId, long timestampMillis, int refusal) {
+        if (!header(dst, PacketType.ACCEPTED, 18)) {
             return false;
         }
         putInt(dst, seq);
         putInt(dst, msgId);
         putLong(dst, timestampMillis);
+        dst.put((byte) (refusal >>> 8)).put((byte) refusal);
         return true;
     }
 

@@ -78,7 +78,7 @@ public final class V2Codec {
         if (dst.remaining() < PACKET_HEADER + body.length) {
             return false;
         }
-        dst.put((byte) p.type().code());
+        dst.put((byte) p.typeCode());
         putU16(dst, body.length);
         dst.put(body);
         return true;
@@ -137,7 +137,7 @@ public final class V2Codec {
         switch (p.type()) {
             case REGISTER: {
                 Packet.Register r = (Packet.Register) p;
-                b.putInt(r.session()).putInt(r.since()).putInt(r.nextSeq());
+                b.putInt(r.session()).putInt(r.since()).putInt(r.nextSeq()).putInt(r.features());
                 break;
             }
             case CHAT: {
@@ -167,12 +167,14 @@ public final class V2Codec {
                 break;
             case WELCOME: {
                 Packet.Welcome w = (Packet.Welcome) p;
-                b.putInt(w.session()).putInt(w.firstDseq()).putLong(w.serverTimeMillis());
+                b.putInt(w.session()).putInt(w.firstDseq()).putLong(w.serverTimeMillis())
+                        .putInt(w.features()).putInt(w.rateMilli()).putInt(w.burst());
                 break;
             }
             case ACCEPTED: {
                 Packet.Accepted a = (Packet.Accepted) p;
-                b.putInt(a.seq()).putInt(a.msgId()).putLong(a.timestampMillis());
+                b.putInt(a.seq()).putInt(a.msgId()).putLong(a.timestampMillis())
+                        .putShort((short) a.refusal().map(ErrorCode::code).orElse(0).intValue());
                 break;
             }
             case MESSAGE: {
@@ -213,6 +215,13 @@ public final class V2Codec {
                 Packet.Error e = (Packet.Error) p;
                 b.putShort((short) e.code().code());
                 putText(b, e.message());
+                break;
+            }
+            case SKIPPED: {
+                Packet.Skipped k = (Packet.Skipped) p;
+                if (k.numbered()) {
+                    b.putInt(k.number());
+                }
                 break;
             }
             default:
@@ -282,7 +291,9 @@ public final class V2Codec {
                         + r.remaining() + " bytes remain)");
             }
             int bodyStart = r.position();
-            packets.add(decodeBody(PacketType.ofCode(type), new ByteReader(buf, bodyStart, bodyStart + len)));
+            ByteReader body = new ByteReader(buf, bodyStart, bodyStart + len);
+            PacketType known = PacketType.known(type);
+            packets.add(known == null && PacketType.isOptional(type) ? skipped(type, body) : decodeBody(PacketType.ofCode(type), body));
             r.skip(len, "packet body");
         }
         if (packets.isEmpty()) {
@@ -296,7 +307,7 @@ public final class V2Codec {
         Packet p;
         switch (type) {
             case REGISTER:
-                p = new Packet.Register(r.i32(what), r.i32(what), r.i32(what));
+                p = new Packet.Register(r.i32(what), r.i32(what), r.i32(what), r.i32(what));
                 break;
             case CHAT: {
                 int seq = r.i32(what);
@@ -322,10 +333,10 @@ public final class V2Codec {
                 p = new Packet.Close(r.rest("close reason"));
                 break;
             case WELCOME:
-                p = new Packet.Welcome(r.i32(what), r.i32(what), r.i64(what));
+                p = welcome(r, what);
                 break;
             case ACCEPTED:
-                p = new Packet.Accepted(r.i32(what), r.i32(what), r.i64(what));
+                p = accepted(r, what);
                 break;
             case MESSAGE: {
                 int dseq = r.i32(what);
@@ -378,6 +389,45 @@ public final class V2Codec {
         }
         r.expectEnd(what);
         return p;
+    }
+
+    /** An optional type this side does not know: skipped, keeping only the number a numbered one starts with. */
+    private static Packet skipped(int type, ByteReader r) throws ProtocolException {
+        return new Packet.Skipped(type, PacketType.isNumbered(type)
+                ? r.i32(String.format("numbered packet of type 0x%02x", type)) : 0);
+    }
+
+    private static Packet welcome(ByteReader r, String what) throws ProtocolException {
+        int session = r.i32(what);
+        int firstDseq = r.i32(what);
+        long time = r.i64(what);
+        int features = r.i32(what);
+        int rate = r.i32(what);
+        int burst = r.i32(what);
+        r.expectEnd(what);
+        if (rate <= 0 || burst <= 0) {
+            throw new ProtocolException("welcome packet has rate " + rate + " and burst " + burst + "; both must be positive");
+        }
+        return new Packet.Welcome(session, firstDseq, time, features, rate, burst);
+    }
+
+    private static Packet accepted(ByteReader r, String what) throws ProtocolException {
+        int seq = r.i32(what);
+        int msgId = r.i32(what);
+        long ts = r.i64(what);
+        int code = r.u16(what);
+        r.expectEnd(what);
+        if (code == 0) {
+            if (msgId == 0) {
+                throw new ProtocolException("accepted packet has message id 0 but no refusal code");
+            }
+            return Packet.Accepted.taken(seq, msgId, ts);
+        }
+        if (msgId != 0) {
+            throw new ProtocolException("accepted packet has message id " + msgId + " and refusal code " + code);
+        }
+        ErrorCode why = ErrorCode.ofCode(code).orElseThrow(() -> new ProtocolException("unknown refusal code " + code));
+        return Packet.Accepted.refused(seq, ts, why);
     }
 
     private static String text(ByteReader r, String what) throws ProtocolException {

@@ -53,6 +53,26 @@ class DatagramViewTest {
         assertFalse(view.wrap(ByteBuffer.wrap(noRoom)), "empty room");
         assertFalse(view.wrap(ByteBuffer.wrap(Arrays.copyOf(good, 5 + 1 + 1))), "no packet");
         assertFalse(view.wrap(ByteBuffer.wrap(V1Bytes.hi())), "a v1 datagram");
+        assertFalse(view.wrap(ByteBuffer.wrap(ocm.protocol.Hex.bytes("00 02 00 01 00 61 80 00 03 00 00 00"))),
+                "a numbered packet without its 4-byte number");
+    }
+
+    @Test
+    void tellsUnknownOptionalAndNumberedPackets() {
+        ByteBuffer b = ByteBuffer.wrap(ocm.protocol.Hex.bytes(
+                "00 02 00 01 00 61  41 00 01 ff  a0 00 05 00 00 00 09 ee  22 00 12 00 00 00 0a" + " 00".repeat(14)));
+        assertTrue(view.wrap(b));
+        assertTrue(view.nextPacket());
+        assertTrue(view.unknownOptional());
+        assertFalse(view.numbered());
+        assertTrue(view.nextPacket());
+        assertTrue(view.unknownOptional());
+        assertTrue(view.numbered());
+        assertEquals(9, view.bodyInt(0));
+        assertTrue(view.nextPacket());
+        assertFalse(view.unknownOptional(), "MESSAGE is known");
+        assertFalse(view.numbered(), "known types say where their numbers are themselves");
+        assertEquals(10, view.bodyInt(0));
     }
 
     /** Whatever the bytes, the view never reads outside them, and a frame it accepts the codec can frame too. */

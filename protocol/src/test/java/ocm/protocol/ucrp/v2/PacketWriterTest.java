@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Predicate;
+import ocm.protocol.ErrorCode;
 import ocm.protocol.Limits;
 import ocm.protocol.Utf8;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,14 @@ class PacketWriterTest {
 
     @Test
     void fixedSizePacketsMatchTheCodec() {
-        same(new Packet.Register(0x01020304, -7, 0x7fffffff), b -> PacketWriter.register(b, 0x01020304, -7, 0x7fffffff));
+        same(new Packet.Register(0x01020304, -7, 0x7fffffff, 0x80000001), b -> PacketWriter.register(b, 0x01020304, -7, 0x7fffffff, 0x80000001));
         same(new Packet.Ack(-2, 0x8000000000000001L), b -> PacketWriter.ack(b, -2, 0x8000000000000001L));
         same(new Packet.Ping(-1L), b -> PacketWriter.ping(b, -1L));
         same(new Packet.Leave(), PacketWriter::leave);
-        same(new Packet.Accepted(9, 1_000_000, 1_795_513_004_776L), b -> PacketWriter.accepted(b, 9, 1_000_000, 1_795_513_004_776L));
+        same(Packet.Accepted.taken(9, 1_000_000, 1_795_513_004_776L), b -> PacketWriter.accepted(b, 9, 1_000_000, 1_795_513_004_776L));
+        same(Packet.Accepted.refused(9, 1_795_513_004_776L, ErrorCode.RATE_LIMITED),
+                b -> PacketWriter.refused(b, 9, 1_795_513_004_776L, ErrorCode.RATE_LIMITED));
+        assertThrows(IllegalArgumentException.class, () -> PacketWriter.accepted(buffer(), 9, 0, 1L), "id 0 is a refusal");
         same(new Packet.Pong(42L, 1_795_513_004_776L), b -> PacketWriter.pong(b, 42L, 1_795_513_004_776L));
     }
 

@@ -41,15 +41,17 @@ class V2CodecPropertiesTest {
         Arbitrary<String> note = Gen.text(0, 80);
         Arbitrary<Packet.Member> member = Combinators.combine(name, bool(), bool()).as(Packet.Member::new);
         List<Arbitrary<? extends Packet>> all = List.of(
-                Combinators.combine(i32(), i32(), i32()).as(Packet.Register::new),
+                Combinators.combine(i32(), i32(), i32(), i32()).as(Packet.Register::new),
                 Combinators.combine(i32(), bool(), text).as(Packet.Chat::new),
                 Combinators.combine(i32(), i64()).as(Packet.Ack::new),
                 i64().map(Packet.Ping::new),
                 Arbitraries.just(new Packet.Leave()),
                 Combinators.combine(name, note).as(Packet.Kick::new),
                 note.map(Packet.Close::new),
-                Combinators.combine(i32(), i32(), i64()).as(Packet.Welcome::new),
-                Combinators.combine(i32(), i32(), i64()).as(Packet.Accepted::new),
+                Combinators.combine(i32(), i32(), i64(), i32(), positive(), positive()).as(Packet.Welcome::new),
+                Combinators.combine(i32(), i32().filter(id -> id != 0), i64()).as(Packet.Accepted::taken),
+                Combinators.combine(i32(), i64(), Arbitraries.of(ErrorCode.class)).as(Packet.Accepted::refused),
+                skipped(),
                 Combinators.combine(i32(), i32(), i64(), bool(), name, text).as(Packet.ChatMessage::new),
                 Combinators.combine(i32(), i64(), Arbitraries.of(EventKind.class), name, note).as(Packet.RoomEvent::new),
                 Combinators.combine(i32(), member.list().ofMaxSize(12)).as(Packet.MemberList::new),
@@ -57,6 +59,20 @@ class V2CodecPropertiesTest {
                 Combinators.combine(Arbitraries.of(EndReason.class), note).as(Packet.Ended::new),
                 Combinators.combine(Arbitraries.of(ErrorCode.class), note).as(Packet.Error::new));
         return Arbitraries.oneOf(all);
+    }
+
+    private static Arbitrary<Integer> positive() {
+        return Arbitraries.integers().between(1, Integer.MAX_VALUE);
+    }
+
+    private static Arbitrary<Integer> optionalType() {
+        return Arbitraries.integers().between(PacketType.FIRST_OPTIONAL, 0xFF);
+    }
+
+    /** A packet of an optional type nobody knows, as this side decodes it. */
+    private static Arbitrary<Packet> skipped() {
+        return Combinators.combine(optionalType(), i32())
+                .as((t, n) -> new Packet.Skipped(t, PacketType.isNumbered(t) ? n : 0));
     }
 
     @Provide
@@ -102,6 +118,41 @@ class V2CodecPropertiesTest {
         assertEquals(Hex.of(V2Codec.encode(d)), Hex.of(written));
     }
 
+    /**
+     * A newer peer's packet of an optional type (any body; a numbered one starts with its number)
+     * put anywhere among known packets: it is skipped, its number kept, and the rest decoded.
+     */
+    @Property(tries = 1000, seed = "20261124")
+    void unknownOptionalPacketsAreSkippedAndTheRestDecoded(@ForAll("datagrams") V2Datagram d,
+            @ForAll("optionalTypes") int type, @ForAll int number, @ForAll @Size(max = 40) byte[] extra,
+            @ForAll int at) throws ProtocolException {
+        byte[] body = PacketType.isNumbered(type)
+                ? Hex.concat(new byte[] {(byte) (number >>> 24), (byte) (number >>> 16), (byte) (number >>> 8), (byte) number}, extra)
+                : extra;
+        Assume.that(encodedSize(d) + 3 + body.length <= Limits.MAX_DATAGRAM);
+        int where = Math.floorMod(at, d.packets().size() + 1);
+        ByteBuffer buf = ByteBuffer.allocate(Limits.MAX_DATAGRAM);
+        V2Codec.writeHeader(buf, d.room().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                d.token().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i <= d.packets().size(); i++) {
+            if (i == where) {
+                buf.put((byte) type).put((byte) (body.length >> 8)).put((byte) body.length).put(body);
+            }
+            if (i < d.packets().size()) {
+                V2Codec.writePacket(buf, d.packets().get(i));
+            }
+        }
+        buf.flip();
+        List<Packet> expected = new java.util.ArrayList<>(d.packets());
+        expected.add(where, new Packet.Skipped(type, PacketType.isNumbered(type) ? number : 0));
+        assertEquals(new V2Datagram(d.room(), d.token(), expected), V2Codec.decode(buf));
+    }
+
+    @Provide
+    Arbitrary<Integer> optionalTypes() {
+        return optionalType();
+    }
+
     // ---- hostile input -----------------------------------------------------------------
 
     @Property(tries = 1000, seed = "20261124")
@@ -117,7 +168,7 @@ class V2CodecPropertiesTest {
     @Provide
     Arbitrary<byte[]> plausiblePackets() {
         // Header for room "a", then packets with real type codes and small, mostly right lengths.
-        Arbitrary<Integer> type = Arbitraries.of(PacketType.class).map(PacketType::code);
+        Arbitrary<Integer> type = Arbitraries.oneOf(Arbitraries.of(PacketType.class).map(PacketType::code), optionalType());
         Arbitrary<byte[]> onePacket = Combinators.combine(type, Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
                 Arbitraries.integers().between(-2, 2)).as((t, body, skew) -> {
                     int len = Math.max(0, body.length + skew);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class V2CodecTest {
     /** One packet of every type, with values that exercise signs and the full width of each field. */
     static final List<Packet> EVERY_PACKET = List.of(
-            new Packet.Register(0x7EADBEEF, 41, -1),
+            new Packet.Register(0x7EADBEEF, 41, -1, 0xFFFF_FFFF),
             new Packet.Chat(Integer.MIN_VALUE, false, "hello"),
             new Packet.Chat(3, true, "waves 👋"),
             new Packet.Ack(-1, 0x8000_0000_0000_0001L),
@@ -29,8 +29,9 @@ class V2CodecTest {
             new Packet.Leave(),
             new Packet.Kick("ボブ", "spam"),
             new Packet.Close(""),
-            new Packet.Welcome(0x7EADBEEF, -2, 1_700_000_000_000L),
-            new Packet.Accepted(3, 0, 1_700_000_000_001L),
+            new Packet.Welcome(0x7EADBEEF, -2, 1_700_000_000_000L, 0x8000_0001, Integer.MAX_VALUE, 1),
+            Packet.Accepted.refused(3, 1_700_000_000_001L, ErrorCode.RATE_LIMITED),
+            Packet.Accepted.taken(4, -1, -1L),
             new Packet.ChatMessage(-2, Integer.MAX_VALUE, 1_700_000_000_002L, true, "アリス", "こんにちは"),
             new Packet.RoomEvent(-1, 5L, EventKind.NOTICE, "", "server restarts at noon"),
             new Packet.RoomEvent(0, 6L, EventKind.RECONNECTED, "bob", ""),
@@ -39,7 +40,9 @@ class V2CodecTest {
             new Packet.MemberList(2, List.of()),
             new Packet.Pong(-7L, Long.MAX_VALUE),
             new Packet.Ended(EndReason.HOST_LEFT, "alice left; the room is closed"),
-            new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"));
+            new Packet.Error(ErrorCode.NOT_REGISTERED, "register again"),
+            new Packet.Skipped(0x40, 0),
+            new Packet.Skipped(0xFF, Integer.MIN_VALUE));
 
     static V2Datagram decode(byte[] bytes) throws ProtocolException {
         return V2Codec.decode(ByteBuffer.wrap(bytes));
@@ -63,22 +66,23 @@ class V2CodecTest {
     void serverDatagramGoldenVector() throws ProtocolException {
         byte[] golden = Hex.bytes(
                 "00 02 00 01 00 61"                                    // room "a", empty token
-                + " 20 00 10 11 22 33 44 ff ff ff fe 00 00 00 00 00 00 03 e8"  // WELCOME session, firstDseq -2, time 1000
+                + " 20 00 1c 11 22 33 44 ff ff ff fe 00 00 00 00 00 00 03 e8"  // WELCOME session, firstDseq -2, time 1000,
+                + "   00 00 00 00 00 00 4e 20 00 00 00 28"              //   features 0, rate 20.000/s, burst 40
                 + " 22 00 1a ff ff ff fe 00 00 00 07 00 00 00 00 00 00 07 d0"  // MESSAGE dseq -2, msgId 7, ts 2000
                 + "   01 03 62 6f 62 77 61 76 65 73"                   //   flags action, "bob", "waves"
                 + " 24 00 12 ff ff ff ff 00 02 01 05 61 6c 69 63 65 02 03 62 6f 62" // MEMBERS dseq -1: alice host, bob v1
                 + " 23 00 11 00 00 00 00 00 00 00 00 00 00 0b b8 01 03 62 6f 62" // EVENT dseq 0, ts 3000, JOINED "bob"
-                + " 21 00 10 00 00 00 09 00 00 00 00 00 00 00 00 00 00 0f a0" // ACCEPTED seq 9 refused, ts 4000
+                + " 21 00 12 00 00 00 09 00 00 00 00 00 00 00 00 00 00 0f a0 00 0b" // ACCEPTED seq 9 refused RATE_LIMITED, ts 4000
                 + " 27 00 06 00 0b 73 6c 6f 77"                         // ERROR RATE_LIMITED "slow"
                 + " 03 00 0c 00 00 00 08 00 00 00 00 00 00 00 05"       // ACK cumulative 8, mask 0b101
                 + " 25 00 10 00 00 00 00 00 00 00 2a 00 00 00 00 00 00 13 88" // PONG nonce 42, time 5000
                 + " 26 00 03 04 67 6f");                                // ENDED KICKED "go"
         V2Datagram d = V2Datagram.of("a", "",
-                new Packet.Welcome(0x11223344, -2, 1000),
+                new Packet.Welcome(0x11223344, -2, 1000, 0, 20_000, 40),
                 new Packet.ChatMessage(-2, 7, 2000, true, "bob", "waves"),
                 new Packet.MemberList(-1, List.of(new Packet.Member("alice", true, false), new Packet.Member("bob", false, true))),
                 new Packet.RoomEvent(0, 3000, EventKind.JOINED, "bob", ""),
-                new Packet.Accepted(9, 0, 4000),
+                Packet.Accepted.refused(9, 4000, ErrorCode.RATE_LIMITED),
                 new Packet.Error(ErrorCode.RATE_LIMITED, "slow"),
                 new Packet.Ack(8, 0b101),
                 new Packet.Pong(42, 5000),
@@ -91,19 +95,55 @@ class V2CodecTest {
     void remainingClientPacketsGoldenVector() throws ProtocolException {
         byte[] golden = Hex.bytes(
                 "00 02 00 01 01 61 74"
-                + " 01 00 0c 00 00 00 2a 00 00 00 05 00 00 00 01"   // REGISTER session 42, since 5, nextSeq 1
+                + " 01 00 10 00 00 00 2a 00 00 00 05 00 00 00 01"   // REGISTER session 42, since 5, nextSeq 1,
+                + "   00 00 00 03"                                  //   features 0b11
                 + " 05 00 00"                                       // LEAVE, empty body
                 + " 06 00 05 03 62 6f 62 78"                        // KICK "bob" reason "x"
                 + " 07 00 03 62 79 65");                            // CLOSE "bye"
-        V2Datagram d = V2Datagram.of("a", "t", new Packet.Register(42, 5, 1), new Packet.Leave(),
+        V2Datagram d = V2Datagram.of("a", "t", new Packet.Register(42, 5, 1, 3), new Packet.Leave(),
                 new Packet.Kick("bob", "x"), new Packet.Close("bye"));
         assertArrayEquals(golden, V2Codec.encode(d));
         assertEquals(d, decode(golden));
     }
 
     @Test
+    void unknownOptionalPacketsAreSkippedAndTheRestDecodedGoldenVector() throws ProtocolException {
+        // A newer server bundles two packets of types this side does not know with a message.
+        byte[] golden = Hex.bytes(
+                "00 02 00 01 00 61"
+                + " 40 00 02 aa bb"                                      // optional 0x40: skipped
+                + " 90 00 06 00 00 00 07 cc dd"                          // optional numbered 0x90, dseq 7: skipped, number kept
+                + " 22 00 14 00 00 00 08 00 00 00 05 00 00 00 00 00 00 00 01 00 01 62 68"); // MESSAGE dseq 8 "b": "h"
+        V2Datagram d = decode(golden);
+        assertEquals(List.of(new Packet.Skipped(0x40, 0), new Packet.Skipped(0x90, 7),
+                new Packet.ChatMessage(8, 5, 1, false, "b", "h")), d.packets());
+        // Encoding a Skipped writes its type and number only.
+        assertEquals("00 02 00 01 00 61 40 00 00 90 00 04 00 00 00 07",
+                Hex.of(V2Codec.encode(V2Datagram.of("a", "", d.packets().get(0), d.packets().get(1)))));
+        // From a client: numbered by its chat seq.
+        assertEquals(V2Datagram.of("a", "t", new Packet.Skipped(0xc1, 3), new Packet.Chat(4, false, "x")),
+                decode(Hex.bytes("00 02 00 01 01 61 74 c1 00 05 00 00 00 03 ee 02 00 06 00 00 00 04 00 78")));
+    }
+
+    @Test
+    void skippedAndAcceptedRecordsRefuseWhatTheWireCannotCarry() {
+        assertThrows(IllegalArgumentException.class, () -> new Packet.Skipped(0x3f, 0), "a core type");
+        assertThrows(IllegalArgumentException.class, () -> new Packet.Skipped(0x100, 0), "not a byte");
+        assertThrows(IllegalArgumentException.class, () -> new Packet.Skipped(0x41, 1), "unnumbered with a number");
+        assertThrows(IllegalArgumentException.class, () -> Packet.Accepted.taken(1, 0, 0), "taken without an id");
+        assertThrows(IllegalArgumentException.class,
+                () -> new Packet.Accepted(1, 5, 0, java.util.Optional.of(ErrorCode.RATE_LIMITED)), "refused with an id");
+        assertThrows(IllegalArgumentException.class, () -> new Packet.Welcome(1, 1, 1, 0, 0, 1), "no rate");
+        assertThrows(IllegalArgumentException.class, () -> new Packet.Welcome(1, 1, 1, 0, 1, 0), "no burst");
+        assertEquals(500, Packet.Welcome.rateMilli(0.5));
+        assertEquals(666, Packet.Welcome.rateMilli(2 / 3.0), "rounded down: pacing to it stays within the limit");
+        assertEquals(1, Packet.Welcome.rateMilli(0.0001));
+        assertEquals(Integer.MAX_VALUE, Packet.Welcome.rateMilli(1e12));
+    }
+
+    @Test
     void typeCodesAreStable() {
-        int[] expected = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27};
+        int[] expected = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, -1};
         PacketType[] types = PacketType.values();
         assertEquals(expected.length, types.length);
         for (int i = 0; i < types.length; i++) {
@@ -304,15 +344,17 @@ class V2CodecTest {
 
     @Test
     void emptyBodiesHaveTheDocumentedSizes() {
-        assertEquals(3 + 12, V2Codec.packetSize(new Packet.Register(0, 0, 0)));
+        assertEquals(3 + 16, V2Codec.packetSize(new Packet.Register(0, 0, 0)));
         assertEquals(3 + 5, V2Codec.packetSize(new Packet.Chat(0, false, "")));
         assertEquals(3 + 12, V2Codec.packetSize(new Packet.Ack(0, 0)));
         assertEquals(3 + 8, V2Codec.packetSize(new Packet.Ping(0)));
         assertEquals(3, V2Codec.packetSize(new Packet.Leave()));
         assertEquals(3 + 1, V2Codec.packetSize(new Packet.Kick("", "")));
         assertEquals(3, V2Codec.packetSize(new Packet.Close("")));
-        assertEquals(3 + 16, V2Codec.packetSize(new Packet.Welcome(0, 0, 0)));
-        assertEquals(3 + 16, V2Codec.packetSize(new Packet.Accepted(0, 0, 0)));
+        assertEquals(3 + 28, V2Codec.packetSize(new Packet.Welcome(0, 0, 0, 0, 1, 1)));
+        assertEquals(3 + 18, V2Codec.packetSize(Packet.Accepted.refused(0, 0, ErrorCode.BAD_REQUEST)));
+        assertEquals(3, V2Codec.packetSize(new Packet.Skipped(0x7f, 0)));
+        assertEquals(3 + 4, V2Codec.packetSize(new Packet.Skipped(0x80, 0)));
         assertEquals(3 + 18, V2Codec.packetSize(new Packet.ChatMessage(0, 0, 0, false, "", "")));
         assertEquals(3 + 14, V2Codec.packetSize(new Packet.RoomEvent(0, 0, EventKind.JOINED, "", "")));
         assertEquals(3 + 6, V2Codec.packetSize(new Packet.MemberList(0, List.of())));

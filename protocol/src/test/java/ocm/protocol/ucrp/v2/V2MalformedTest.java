@@ -60,9 +60,29 @@ class V2MalformedTest {
 
     @Test
     void unknownPacketTypes() {
-        for (int t : new int[] {0x00, 0x08, 0x1f, 0x28, 0x7f, 0xff}) {
+        // Only core types (below 0x40) refuse the datagram when unknown; optional ones are skipped.
+        for (int t : new int[] {0x00, 0x08, 0x1f, 0x28, 0x3f}) {
             assertEquals(String.format("unknown v2 packet type 0x%02x", t), error(packet(t, new byte[0])));
         }
+    }
+
+    @Test
+    void numberedOptionalPacketWithoutItsNumber() {
+        assertEquals("numbered packet of type 0x80 needs 4 bytes but only 3 remain", error(packet(0x80, new byte[3])));
+        assertEquals("numbered packet of type 0xff needs 4 bytes but only 0 remain", error(packet(0xff, new byte[0])));
+    }
+
+    @Test
+    void acceptedAndWelcomeThatContradictThemselves() {
+        assertEquals("accepted packet has message id 0 but no refusal code", error(packet(0x21, new byte[18])));
+        assertEquals("accepted packet has message id 1 and refusal code 11",
+                error(packet(0x21, Hex.bytes("00 00 00 01 00 00 00 01 00 00 00 00 00 00 00 00 00 0b"))));
+        assertEquals("unknown refusal code 99",
+                error(packet(0x21, Hex.bytes("00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00 63"))));
+        assertEquals("welcome packet has rate 0 and burst 1; both must be positive",
+                error(packet(0x20, concat(new byte[16], "x:00 00 00 00 00 00 00 00 00 00 00 01"))));
+        assertEquals("welcome packet has rate 1 and burst -1; both must be positive",
+                error(packet(0x20, concat(new byte[16], "x:00 00 00 00 00 00 00 01 ff ff ff ff"))));
     }
 
     @Test
@@ -78,7 +98,7 @@ class V2MalformedTest {
 
     @Test
     void fixedSizeBodiesWithMissingBytes() {
-        int[][] typesAndSizes = {{0x01, 12}, {0x03, 12}, {0x04, 8}, {0x20, 16}, {0x21, 16}, {0x25, 16}};
+        int[][] typesAndSizes = {{0x01, 16}, {0x03, 12}, {0x04, 8}, {0x20, 28}, {0x21, 18}, {0x25, 16}};
         for (int[] ts : typesAndSizes) {
             String name = PacketTypeName.of(ts[0]);
             String msg = error(packet(ts[0], new byte[ts[1] - 1]));
@@ -96,7 +116,7 @@ class V2MalformedTest {
 
     @Test
     void fixedSizeBodiesWithExtraBytes() {
-        int[][] typesAndSizes = {{0x01, 12}, {0x03, 12}, {0x04, 8}, {0x05, 0}, {0x20, 16}, {0x21, 16}, {0x25, 16}};
+        int[][] typesAndSizes = {{0x01, 16}, {0x03, 12}, {0x04, 8}, {0x05, 0}, {0x20, 28}, {0x21, 18}, {0x25, 16}};
         for (int[] ts : typesAndSizes) {
             String name = PacketTypeName.of(ts[0]);
             assertEquals(name + " packet has 1 unexpected bytes at its end", error(packet(ts[0], new byte[ts[1] + 1])));
