@@ -13,8 +13,10 @@ import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
 import ocm.client.command.TypedLine;
+import ocm.client.config.Preferences;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
+import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
 
 /**
@@ -30,15 +32,22 @@ public final class ChatView implements View, ChatActions {
     private final List<RoomModel> rooms = new ArrayList<>();
     private final InputLine input;
     private final ChatPainter painter;
+    private final ScrollbackSearch search = new ScrollbackSearch();
+    private final PreferenceCommands preferences;
+    private final SideLists lists = new SideLists();
     private int current = -1;
     private int paneHeight = 10;
     private int paneWidth = 40;
+
+    /** The smart join/leave filter shows the lines of people who spoke this recently (WeeChat's default: 5 minutes). */
+    static final long SMART_FILTER_MILLIS = 5 * 60_000;
 
     public ChatView(ClientApp app, CommandTable<ChatActions> commands) {
         this.app = app;
         this.commands = commands;
         this.input = new InputLine(this::complete);
         this.painter = new ChatPainter(this, app);
+        this.preferences = new PreferenceCommands(app.options().preferences());
     }
 
     public List<RoomModel> rooms() {
@@ -53,14 +62,36 @@ public final class ChatView implements View, ChatActions {
         return !rooms.isEmpty();
     }
 
-    /** A room we just entered: shown at once, its session connects in the background. */
+    /**
+     * A room we just entered: shown at once, its session connects in the background. A room we
+     * were in before (it ended: kicked, closed) keeps its place in the list, its Alt+N number and
+     * its lines; the server's history is merged into them.
+     */
     public void addRoom(Membership m) {
-        rooms.removeIf(r -> r.name().equals(m.room()));
         RoomModel model = new RoomModel(m.room(), m.user(), m.host(), m.members(), m.hostName());
-        rooms.add(model);
-        current = rooms.size() - 1;
-        model.addJoinLine(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
-                + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : "")));
+        int at = indexOf(m.room());
+        if (at >= 0) {
+            model.keepLines(rooms.get(at));
+            rooms.set(at, model);
+            current = at;
+        } else {
+            rooms.add(model);
+            current = rooms.size() - 1;
+        }
+        search.end();
+        ChatLine joined = ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
+                + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : ""));
+        model.addJoinLine(joined);
+        log(model, joined);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < rooms.size(); i++) {
+            if (rooms.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- events --------------------------------------------------------------------------
@@ -72,16 +103,9 @@ public final class ChatView implements View, ChatActions {
         }
         boolean visible = app.chatShowing() && room == currentRoom().orElse(null);
         if (e instanceof NetEvent.Message m) {
-            boolean mention = !m.sender().equals(room.user()) && Mentions.names(m.text(), room.user());
-            ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
-                    m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
-            if (m.history()) {
-                room.addHistory(line, visible);
-            } else {
-                room.add(line, visible);
-            }
+            message(room, m, visible);
         } else if (e instanceof NetEvent.RoomEvent ev) {
-            room.add(ChatLine.system(ev.timestampMillis(), Words.event(ev)), visible);
+            roomEvent(room, ev, visible);
         } else if (e instanceof NetEvent.Members ms) {
             room.members(ms.members());
         } else if (e instanceof NetEvent.Delivered d) {
@@ -89,14 +113,89 @@ public final class ChatView implements View, ChatActions {
         } else if (e instanceof NetEvent.NotDelivered n) {
             room.failed(n.localId(), n.reason());
         } else if (e instanceof NetEvent.Notice n) {
-            room.add(ChatLine.system(app.now(), n.text()), visible);
+            addLogged(room, ChatLine.system(app.now(), n.text()), visible);
         } else if (e instanceof NetEvent.Ended en) {
             String why = Words.ended(en);
             room.end(why);
-            room.add(ChatLine.system(app.now(), why + " - this room is now read-only"), visible);
+            addLogged(room, ChatLine.system(app.now(), why + " - this room is now read-only"), visible);
         } else if (e instanceof NetEvent.Status s) {
             room.status(s);
         }
+    }
+
+    /**
+     * Another member's line: hidden when they are ignored; logged, and a notification when the
+     * room's level asks for one. History (sent on joining) is shown, never logged or rung for again.
+     */
+    private void message(RoomModel room, NetEvent.Message m, boolean visible) {
+        if (prefs().isIgnored(m.sender())) {
+            return;
+        }
+        boolean own = m.sender().equals(room.user());
+        boolean mention = !own && Mentions.names(m.text(), room.user());
+        ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
+                m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
+        room.spoke(m.sender(), m.timestampMillis());
+        if (m.history()) {
+            room.addHistory(line, visible);
+            return;
+        }
+        addLogged(room, line, visible);
+        if (!own) {
+            app.options().notifier().message(prefs(), room.name(), m.sender(), m.text(), mention);
+        }
+    }
+
+    /** Joins, leaves, kicks, announcements: all logged; joins and leaves shown as the joins setting says. */
+    private void roomEvent(RoomModel room, NetEvent.RoomEvent ev, boolean visible) {
+        ChatLine line = ev.kind() == EventKind.NOTICE ? ChatLine.announcement(ev.timestampMillis(), Words.event(ev))
+                : ChatLine.system(ev.timestampMillis(), eventText(room, ev));
+        log(room, line);
+        if (!hidden(room, ev)) {
+            room.add(line, visible);
+        }
+    }
+
+    /**
+     * A kick says by whom when this client did it; otherwise the server's event does not tell the
+     * host's kick from the operator's, so the line says it was one of them.
+     */
+    private static String eventText(RoomModel room, NetEvent.RoomEvent ev) {
+        if (ev.kind() != EventKind.KICKED) {
+            return Words.event(ev);
+        }
+        String by = room.takeKickedByUs(ev.name()) ? "you" : "the host or the server's operator";
+        return ev.name() + " was kicked by " + by + (ev.text().isEmpty() ? "" : ": " + ev.text());
+    }
+
+    private boolean hidden(RoomModel room, NetEvent.RoomEvent ev) {
+        boolean comingOrGoing = ev.kind() == EventKind.JOINED || ev.kind() == EventKind.LEFT
+                || ev.kind() == EventKind.TIMED_OUT || ev.kind() == EventKind.RECONNECTED;
+        if (!comingOrGoing) {
+            return false;
+        }
+        switch (prefs().joins()) {
+            case "none":
+                return true;
+            case "smart":
+                return !room.spokeSince(ev.name(), app.now() - SMART_FILTER_MILLIS);
+            default:
+                return prefs().isIgnored(ev.name());
+        }
+    }
+
+    private void addLogged(RoomModel room, ChatLine line, boolean visible) {
+        room.add(line, visible);
+        log(room, line);
+    }
+
+    /** Writes the line to the room's log on disk (off this thread; see {@link ocm.client.log.ChatLogs}). */
+    private void log(RoomModel room, ChatLine line) {
+        app.options().logs().ifPresent(l -> l.append(app.serverLabel(), room.name(), line.timeMillis(), line.body()));
+    }
+
+    private Preferences prefs() {
+        return preferences.current();
     }
 
     private RoomModel find(String name) {
@@ -113,6 +212,19 @@ public final class ChatView implements View, ChatActions {
     @Override
     public void handle(KeyStroke k) {
         KeyType type = k.getKeyType();
+        if (search.active() && searchKey(k)) {
+            return;
+        }
+        if (type == KeyType.F3 || (lists.focused() != SideLists.Focus.NONE && listKey(k))) {
+            if (type == KeyType.F3) {
+                lists.nextFocus();
+            }
+            return;
+        }
+        if (type == KeyType.Character && k.isCtrlDown() && !k.isAltDown() && Character.toLowerCase(k.getCharacter()) == 'r') {
+            currentRoom().ifPresent(r -> search.start("", r));
+            return;
+        }
         if (type == KeyType.Character && k.isAltDown() && !k.isCtrlDown()) {
             char ch = k.getCharacter();
             if (ch >= '1' && ch <= '9') {
@@ -137,6 +249,12 @@ public final class ChatView implements View, ChatActions {
             return;
         }
         if (type == KeyType.Enter) {
+            // An over-long line stays in the input, to be shortened rather than typed again.
+            Optional<String> tooLong = TypedLine.of(input.text()).outgoingText().flatMap(TypedLine::sizeProblem);
+            if (tooLong.isPresent()) {
+                error(tooLong.get() + "; it is still in the input, shorten it");
+                return;
+            }
             submit(input.take());
         } else if (type == KeyType.F2) {
             app.openLobby();
@@ -145,12 +263,93 @@ public final class ChatView implements View, ChatActions {
         }
     }
 
+    /**
+     * Keys while searching: typing edits the query, Up (or Ctrl+R) goes to the older match, Down to
+     * the newer, Enter ends the search where it is, Esc ends it and goes back to the bottom. Paging
+     * keys still scroll. Returns false for a key the search leaves to the screen.
+     */
+    private boolean searchKey(KeyStroke k) {
+        RoomModel room = currentRoom().orElse(null);
+        if (room == null) {
+            search.end();
+            return false;
+        }
+        KeyType type = k.getKeyType();
+        boolean ctrlR = type == KeyType.Character && k.isCtrlDown() && Character.toLowerCase(k.getCharacter()) == 'r';
+        if (type == KeyType.ArrowUp || ctrlR) {
+            search.older(room);
+        } else if (type == KeyType.ArrowDown) {
+            search.newer(room);
+        } else if (type == KeyType.Escape) {
+            search.end();
+            room.scrollToBottom();
+            return true;
+        } else if (type == KeyType.Enter) {
+            search.end();
+            return true;
+        } else if (type == KeyType.Backspace) {
+            String q = search.query();
+            search.edit(q.isEmpty() ? q : q.substring(0, Graphemes.previous(q, q.length())), room);
+        } else if (type == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()) {
+            search.edit(search.query() + k.getCharacter(), room);
+        } else {
+            return false;
+        }
+        showMatch(room);
+        return true;
+    }
+
+    /** Scrolls so the current match is in view, near the middle. */
+    private void showMatch(RoomModel room) {
+        if (search.selected() < 0) {
+            return;
+        }
+        List<MessagePane.Row> rows = MessagePane.layout(room, paneWidth, app.theme(), painter.look(room));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).line() == search.selected()) {
+                int target = MessagePane.scrollToShow(i, rows.size(), paneHeight);
+                room.scrollToBottom();
+                room.scrollBy(target, maxScroll(room));
+                return;
+            }
+        }
+    }
+
+    /** Keys while a side list has the focus (F3): Up/Down and PageUp/PageDown scroll it, Esc gives the focus back. */
+    private boolean listKey(KeyStroke k) {
+        int page = Math.max(1, paneHeight - 2);
+        switch (k.getKeyType()) {
+            case ArrowUp:
+                lists.scroll(-1);
+                return true;
+            case ArrowDown:
+                lists.scroll(1);
+                return true;
+            case PageUp:
+                lists.scroll(-page);
+                return true;
+            case PageDown:
+                lists.scroll(page);
+                return true;
+            case Escape:
+                lists.unfocus();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** How far up the messages scroll: the oldest row at the top, below the "scrolled" line. */
+    private int maxScroll(RoomModel room) {
+        return Math.max(0, MessagePane.rowCount(room, paneWidth, app.theme(), painter.look(room)) - (paneHeight - 2));
+    }
+
     private boolean scrollKey(KeyStroke k) {
         Optional<RoomModel> room = currentRoom();
         if (room.isEmpty()) {
             return false;
         }
-        int max = Math.max(0, MessagePane.rowCount(room.get(), paneWidth, app.theme()) - paneHeight);
+        int max = maxScroll(room.get());
         boolean lineEmpty = input.text().isEmpty();
         boolean modified = k.isAltDown() || k.isCtrlDown();
         switch (k.getKeyType()) {
@@ -180,6 +379,7 @@ public final class ChatView implements View, ChatActions {
     void select(int index) {
         if (index >= 0 && index < rooms.size()) {
             app.expireFlash(); // a note about the room we were in would read as about this one
+            search.end();
             current = index;
             rooms.get(index).seen();
         }
@@ -216,8 +416,11 @@ public final class ChatView implements View, ChatActions {
         RoomModel room = liveRoom();
         TypedLine.checkSize(text);
         long id = app.service().send(room.name(), text, action);
-        room.addPending(id, new ChatLine(app.now(), action ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
-                room.user(), text, false, ChatLine.Delivery.PENDING));
+        ChatLine line = new ChatLine(app.now(), action ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
+                room.user(), text, false, ChatLine.Delivery.PENDING);
+        room.addPending(id, line);
+        room.spoke(room.user(), line.timeMillis());
+        log(room, line);
         room.scrollToBottom();
     }
 
@@ -279,6 +482,15 @@ public final class ChatView implements View, ChatActions {
 
     @Override
     public void create(String room, Optional<String> password) throws CommandException {
+        // Creating a room we are in would only switch to it: say so instead of doing it silently.
+        int at = indexOf(room);
+        if (at >= 0 && !rooms.get(at).ended()) {
+            if (at == current) {
+                throw new CommandException("you are in " + room + " already; a new room needs another name");
+            }
+            select(at);
+            throw new CommandException("you are already in " + room + " (shown now); a new room needs another name");
+        }
         // "/create General 日本" makes a room General with password 日本; when "General 日本" is a
         // room we know, that was surely not meant: say how to type a name with spaces.
         Optional<String> whole = knownRoomSplitAt(room, password);
@@ -355,6 +567,7 @@ public final class ChatView implements View, ChatActions {
             throw new CommandException("no member named " + user + " in " + room.name()
                     + whole.map(n -> "; for " + n + " put the name in quotes: /kick " + ArgumentSplitter.quote(n)).orElse(""));
         }
+        room.kickedByUs(user);
         app.service().kick(room.name(), user, reason);
     }
 
@@ -366,6 +579,68 @@ public final class ChatView implements View, ChatActions {
     @Override
     public void listRooms() {
         app.openLobby();
+    }
+
+    @Override
+    public void search(String text) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        search.start(text, room);
+        showMatch(room);
+    }
+
+    // /lastlog TEXT: irssi's, the matching lines again as one block of system lines (never logged).
+    @Override
+    public void lastlog(String text) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        List<ChatLine> found = room.lines().stream().filter(l -> ScrollbackSearch.matches(l, text))
+                .collect(Collectors.toList());
+        long now = app.now();
+        room.add(ChatLine.system(now, "lastlog \"" + text + "\": " + found.size() + (found.size() == 1 ? " line" : " lines")), true);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH)
+                .withZone(app.options().clock().getZone());
+        for (ChatLine l : found) {
+            room.add(ChatLine.system(now, when.format(java.time.Instant.ofEpochMilli(l.timeMillis())) + " " + l.body()), true);
+        }
+        room.add(ChatLine.system(now, "end of lastlog"), true);
+        room.scrollToBottom();
+    }
+
+    @Override
+    public void notifyLevel(Optional<String> level) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        info(preferences.notifyLevel(room.name(), level));
+    }
+
+    @Override
+    public void ignore(Optional<String> name) {
+        info(preferences.ignore(name));
+    }
+
+    @Override
+    public void unignore(String name) throws CommandException {
+        info(preferences.unignore(name));
+    }
+
+    @Override
+    public void set(Optional<String> name, Optional<String> value) throws CommandException {
+        info(preferences.set(name, value));
+    }
+
+    @Override
+    public void stats() throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        NetEvent.Status st = room.status();
+        String rtt = st.rttMillis() < 0 ? "not measured yet" : st.rttMillis() + " ms";
+        info(room.name() + ": " + (room.ended() ? "ended" : st.state().label()) + ", round-trip time " + rtt
+                + ", " + st.unacked() + " sent and not yet acknowledged (/set stats on shows them on the status line)");
+    }
+
+    /** A system line for the user in the current room (or the status line's note when in none). */
+    private void info(String text) {
+        currentRoom().ifPresentOrElse(r -> {
+            r.add(ChatLine.system(app.now(), text), true);
+            r.scrollToBottom();
+        }, () -> app.flash(text));
     }
 
     // ---- drawing -------------------------------------------------------------------------
@@ -384,6 +659,18 @@ public final class ChatView implements View, ChatActions {
 
     int currentIndex() {
         return current;
+    }
+
+    ScrollbackSearch search() {
+        return search;
+    }
+
+    SideLists lists() {
+        return lists;
+    }
+
+    Preferences preferences() {
+        return prefs();
     }
 
     InputLine input() {

@@ -26,6 +26,12 @@ public final class RoomModel {
     private boolean newBelow;
     /** Index of our "you joined" line while history may still arrive, else -1. */
     private int joinLine = -1;
+    /** How many lines at the top were kept from before a rejoin. */
+    private int kept;
+    /** When each member last said something here, for the smart join/leave filter. */
+    private final Map<String, Long> lastSpoke = new HashMap<>();
+    /** Members this client asked to kick, so the kick line can say who did it. */
+    private final java.util.Set<String> kickedByUs = new java.util.HashSet<>();
 
     public RoomModel(String name, String user, boolean host, List<String> memberNames, String hostName) {
         this.name = name;
@@ -94,10 +100,25 @@ public final class RoomModel {
     }
 
     /**
+     * Rejoining a room we were in: its old lines (the kick notice, errors, what was said) stay, and
+     * the history the server sends next is merged into them ({@link #addHistory}).
+     */
+    public void keepLines(RoomModel old) {
+        lines.addAll(old.lines);
+        kept = old.lines.size();
+        lastSpoke.putAll(old.lastSpoke);
+    }
+
+    /**
      * A line of the history the server sends on joining: above our "you joined" line while that
      * is still the newest thing here; otherwise (a re-register's catch-up) appended like any line.
+     * A line we already show (kept from before a rejoin) is not shown twice.
      */
     public void addHistory(ChatLine line, boolean visible) {
+        // Only the kept lines are compared: the history itself may well say "ok" twice.
+        if (lines.subList(0, Math.min(kept, lines.size())).stream().anyMatch(line::sameAs)) {
+            return;
+        }
         if (joinLine >= 0) {
             lines.add(joinLine++, line);
         } else {
@@ -112,8 +133,9 @@ public final class RoomModel {
         if (lines.size() > MAX_LINES) {
             lines.remove(0);
             joinLine = -1;
+            kept = Math.max(0, kept - 1);
         }
-        if (!visible && line.kind() != ChatLine.Kind.SYSTEM) {
+        if (!visible && line.kind() != ChatLine.Kind.SYSTEM && line.kind() != ChatLine.Kind.ERROR) {
             unread++;
             mentioned |= line.mention();
         }
@@ -178,6 +200,25 @@ public final class RoomModel {
     public void scrollToBottom() {
         scroll = 0;
         newBelow = false;
+    }
+
+    /** {@code who} said something here at {@code timeMillis}. */
+    public void spoke(String who, long timeMillis) {
+        lastSpoke.merge(who, timeMillis, Math::max);
+    }
+
+    /** Whether {@code who} said something here at or after {@code sinceMillis}. */
+    public boolean spokeSince(String who, long sinceMillis) {
+        return lastSpoke.getOrDefault(who, Long.MIN_VALUE) >= sinceMillis;
+    }
+
+    void kickedByUs(String who) {
+        kickedByUs.add(who);
+    }
+
+    /** Whether this client asked to kick {@code who} (asked once: the answer is used up). */
+    boolean takeKickedByUs(String who) {
+        return kickedByUs.remove(who);
     }
 
     public boolean isMember(String who) {

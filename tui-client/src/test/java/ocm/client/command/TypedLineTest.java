@@ -39,6 +39,6 @@ class TypedLineTest {
         TypedLine.checkSize("x".repeat(Limits.MAX_TEXT_BYTES));
         CommandTable.CommandException e = assertThrows(CommandTable.CommandException.class,
                 () -> TypedLine.checkSize("日".repeat(1201)));
-        assertEquals("message is 3603 bytes, the limit is 3600 - not sent", e.getMessage());
+        assertEquals("message is 3603 bytes, 3 over the limit of 3600 - not sent", e.getMessage());
     }
 }

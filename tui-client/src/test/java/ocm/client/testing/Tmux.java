@@ -105,6 +105,7 @@ public final class Tmux implements AutoCloseable {
     /** A shell command running the client in a fresh JVM with this test's class path. */
     public static String clientCommand(String configDir, String... args) {
         StringBuilder b = new StringBuilder("env XDG_CONFIG_HOME=").append(quote(configDir))
+                .append(" XDG_DATA_HOME=").append(quote(configDir + "/data"))
                 .append(" java -Djava.awt.headless=true -cp ").append(quote(System.getProperty("java.class.path")))
                 .append(" ocm.client.ClientMain");
         for (String a : args) {

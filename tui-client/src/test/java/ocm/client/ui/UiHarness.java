@@ -52,7 +52,7 @@ final class UiHarness implements AutoCloseable {
                 java.util.Optional.of(room), java.util.Optional.empty()), dir, size);
         h.await("you joined " + room);
         fake.emit(new ocm.client.net.NetEvent.Status(room, ocm.client.net.NetEvent.LinkState.LIVE, 12, 0));
-        h.await("[connected] rtt 12 ms");
+        h.await("[connected] · " + room);
         return h;
     }
 
