@@ -77,12 +77,12 @@ final class ChatPainter {
         c.text(1 + used, 0, who, c.width() - 2 - used, t.barForeground(), t.barBackground(), SGR.BOLD);
     }
 
-    /** A list's header: reversed while the list has the keyboard (F3), with the keys that move it. */
+    /** A list's header: in the selection's colours while the list has the keyboard (F3). */
     private static void header(Canvas c, int col, int row, int width, String text, boolean focused, TextColor fg) {
         Theme t = c.theme();
         if (focused) {
             c.fill(col, row, width, t.selectedBackground());
-            c.text(col + 1, row, text + " ↑↓", width - 1, t.selectedForeground(), t.selectedBackground(), SGR.BOLD);
+            c.text(col + 1, row, text, width - 1, t.selectedForeground(), t.selectedBackground(), SGR.BOLD);
         } else {
             c.text(col + 1, row, text, width - 1, fg, t.background(), SGR.BOLD);
         }

@@ -218,6 +218,9 @@ public final class ChatView implements View, ChatActions {
         if (type == KeyType.F3 || (lists.focused() != SideLists.Focus.NONE && listKey(k))) {
             if (type == KeyType.F3) {
                 lists.nextFocus();
+                app.flash(lists.focused() == SideLists.Focus.NONE ? "keys back to the input"
+                        : (lists.focused() == SideLists.Focus.ROOMS ? "room list" : "member list")
+                        + ": Up/Down/PgUp/PgDn scroll, F3 next, Esc back");
             }
             return;
         }
@@ -333,6 +336,7 @@ public final class ChatView implements View, ChatActions {
                 return true;
             case Escape:
                 lists.unfocus();
+                app.expireFlash();
                 return true;
             default:
                 return false;
