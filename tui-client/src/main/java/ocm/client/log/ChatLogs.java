@@ -123,31 +123,48 @@ public final class ChatLogs implements AutoCloseable {
         }
     }
 
-    /** One batch: grouped by file, each file opened once. */
+    /** One batch: grouped by file, each file opened once (again only when it is rotated). */
     private void write(List<Entry> batch, long newDrops) {
-        Map<Path, StringBuilder> byFile = new LinkedHashMap<>();
+        Map<Path, List<String>> byFile = new LinkedHashMap<>();
         for (Entry e : batch) {
-            StringBuilder b = byFile.computeIfAbsent(file(e.server(), e.room()), f -> new StringBuilder());
-            if (newDrops > 0 && b.length() == 0) {
-                b.append(stamp.format(Instant.ofEpochMilli(e.timeMillis()))).append(" -- [")
-                        .append(newDrops).append(" lines not logged: the disk was too slow]\n");
+            List<String> lines = byFile.computeIfAbsent(file(e.server(), e.room()), f -> new ArrayList<>());
+            String when = stamp.format(Instant.ofEpochMilli(e.timeMillis()));
+            if (newDrops > 0 && lines.isEmpty()) {
+                lines.add(when + " -- [" + newDrops + " lines not logged: the disk was too slow]\n");
             }
-            b.append(stamp.format(Instant.ofEpochMilli(e.timeMillis()))).append(' ').append(oneLine(e.text())).append('\n');
+            lines.add(when + " " + oneLine(e.text()) + "\n");
         }
-        byFile.forEach((f, text) -> {
+        byFile.forEach((f, lines) -> {
             try {
-                writeFile(f, text.toString().getBytes(StandardCharsets.UTF_8));
+                writeFile(f, lines);
             } catch (IOException | RuntimeException ex) {
                 LOG.fine("cannot write chat log " + f + ": " + ex.getMessage());
             }
         });
     }
 
-    private void writeFile(Path f, byte[] bytes) throws IOException {
+    private void writeFile(Path f, List<String> lines) throws IOException {
         makeDirs(f.getParent());
-        if (Files.exists(f) && Files.size(f) + bytes.length > maxBytes) {
-            Files.move(f, f.resolveSibling(f.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        FileChannel ch = open(f);
+        try {
+            for (String line : lines) {
+                ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                if (ch.size() > 0 && ch.size() + buf.remaining() > maxBytes) {
+                    ch.close();
+                    Files.move(f, f.resolveSibling(f.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+                    ch = open(f);
+                }
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+        } finally {
+            ch.close();
         }
+    }
+
+    /** Opens for appending, creating the file mode 600 (never readable by others, not even for a moment). */
+    private static FileChannel open(Path f) throws IOException {
         if (!Files.exists(f)) {
             if (POSIX) {
                 Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -155,12 +172,7 @@ public final class ChatLogs implements AutoCloseable {
                 Files.createFile(f);
             }
         }
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-        }
+        return FileChannel.open(f, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     /** The log folder and the server's folder below it, mode 700 (what is above them is the user's). */

@@ -343,9 +343,10 @@ public final class ChatView implements View, ChatActions {
         }
     }
 
-    /** How far up the messages scroll: the oldest row at the top, below the "scrolled" line. */
+    /** How far up the messages scroll: the oldest row at the top, just below the "scrolled" line. */
     private int maxScroll(RoomModel room) {
-        return Math.max(0, MessagePane.rowCount(room, paneWidth, app.theme(), painter.look(room)) - (paneHeight - 2));
+        int rowsWhenScrolled = paneHeight - 1 - (room.newBelow() ? 1 : 0);
+        return Math.max(0, MessagePane.rowCount(room, paneWidth, app.theme(), painter.look(room)) - rowsWhenScrolled);
     }
 
     private boolean scrollKey(KeyStroke k) {
