@@ -35,6 +35,9 @@ public final class ChatView implements View, ChatActions {
     private final ScrollbackSearch search = new ScrollbackSearch();
     private final PreferenceCommands preferences;
     private final SideLists lists = new SideLists();
+    /** Link states of rooms the UI is still adding, by room name (bounded: a room comes or the entry is replaced). */
+    private final java.util.Map<String, NetEvent.Status> earlyStatus = new java.util.HashMap<>();
+    private static final int MAX_EARLY = 64;
     private int current = -1;
     private int paneHeight = 10;
     private int paneWidth = 40;
@@ -79,10 +82,24 @@ public final class ChatView implements View, ChatActions {
             current = rooms.size() - 1;
         }
         search.end();
-        ChatLine joined = ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
-                + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : ""));
-        model.addJoinLine(joined);
-        log(model, joined);
+        model.expectJoin(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
+                + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : "")));
+        NetEvent.Status early = earlyStatus.remove(m.room());
+        if (early != null) {
+            status(model, early);
+        }
+    }
+
+    /**
+     * A room's link state. The first LIVE shows "you joined" (the server's chat side answered);
+     * before it, the room says nothing it cannot know yet.
+     */
+    private void status(RoomModel room, NetEvent.Status s) {
+        room.status(s);
+        if (s.state() == NetEvent.LinkState.LIVE) {
+            room.pendingJoin().ifPresent(line -> log(room, line));
+            room.confirmJoin();
+        }
     }
 
     private int indexOf(String name) {
@@ -98,7 +115,14 @@ public final class ChatView implements View, ChatActions {
 
     public void onEvent(NetEvent e) {
         RoomModel room = find(e.room());
-        if (room == null) {
+        // A new session may answer before the UI has its room (the TCP reply is still on its way
+        // here), also when rejoining a room that ended: a live state then is the new session's.
+        boolean early = room == null || (room.ended() && e instanceof NetEvent.Status st
+                && st.state() != NetEvent.LinkState.ENDED);
+        if (early) {
+            if (e instanceof NetEvent.Status s && earlyStatus.size() < MAX_EARLY) {
+                earlyStatus.put(s.room(), s);
+            }
             return;
         }
         boolean visible = app.chatShowing() && room == currentRoom().orElse(null);
@@ -119,7 +143,7 @@ public final class ChatView implements View, ChatActions {
             room.end(why);
             addLogged(room, ChatLine.system(app.now(), why + " - this room is now read-only"), visible);
         } else if (e instanceof NetEvent.Status s) {
-            room.status(s);
+            status(room, s);
         }
     }
 

@@ -26,6 +26,9 @@ public final class RoomModel {
     private boolean newBelow;
     /** Index of our "you joined" line while history may still arrive, else -1. */
     private int joinLine = -1;
+    /** Our "you joined" line until the chat side answers, and where it goes; null once shown. */
+    private ChatLine pendingJoin;
+    private int pendingJoinAt;
     /** How many lines at the top were kept from before a rejoin. */
     private int kept;
     /** When each member last said something here, for the smart join/leave filter. */
@@ -100,6 +103,35 @@ public final class RoomModel {
     }
 
     /**
+     * Our "you joined" line, to show once the server's chat (UDP) side answers
+     * ({@link #confirmJoin}): the TCP side letting us in does not mean we can chat yet.
+     */
+    public void expectJoin(ChatLine line) {
+        pendingJoin = line;
+        pendingJoinAt = lines.size();
+    }
+
+    /**
+     * The chat side answered: the "you joined" line goes where the membership began, above
+     * anything typed meanwhile, and the server's history goes above it. False when already shown.
+     */
+    public boolean confirmJoin() {
+        if (pendingJoin == null) {
+            return false;
+        }
+        int at = Math.min(pendingJoinAt, lines.size());
+        lines.add(at, pendingJoin);
+        pendingJoin = null;
+        joinLine = at;
+        return true;
+    }
+
+    /** The "you joined" line waiting for the chat side, if any. */
+    public java.util.Optional<ChatLine> pendingJoin() {
+        return java.util.Optional.ofNullable(pendingJoin);
+    }
+
+    /**
      * Rejoining a room we were in: its old lines (the kick notice, errors, what was said) stay, and
      * the history the server sends next is merged into them ({@link #addHistory}).
      */
@@ -119,7 +151,10 @@ public final class RoomModel {
         if (lines.subList(0, Math.min(kept, lines.size())).stream().anyMatch(line::sameAs)) {
             return;
         }
-        if (joinLine >= 0) {
+        if (pendingJoin != null) {
+            // The chat side is answering: its history goes where "you joined" will, above it.
+            lines.add(Math.min(pendingJoinAt++, lines.size()), line);
+        } else if (joinLine >= 0) {
             lines.add(joinLine++, line);
         } else {
             add(line, visible);
@@ -133,6 +168,7 @@ public final class RoomModel {
         if (lines.size() > MAX_LINES) {
             lines.remove(0);
             joinLine = -1;
+            pendingJoinAt = Math.max(0, pendingJoinAt - 1);
             kept = Math.max(0, kept - 1);
         }
         if (!visible && line.kind() != ChatLine.Kind.SYSTEM && line.kind() != ChatLine.Kind.ERROR) {

@@ -116,7 +116,7 @@ class ComfortsScreenTest extends ScreenTest {
                 "  room13    │                                  │  user05",
                 "  room14    │                                  │  user06",
                 "  +8 more   │10:00 -- you joined room14        │  +17 more",
-                " [registering] · room14                             F1 help",
+                " [connected] · room14                               F1 help",
                 "room14 >"), trimmed(s));
         String marks = ui.marks(Theme.load("dark"));
         assertEquals("  ######", marks.lines().skip(8).findFirst().orElseThrow().stripTrailing(), "room14 is the current room:\n" + marks);
@@ -135,7 +135,7 @@ class ComfortsScreenTest extends ScreenTest {
                 "  room11    │                                  │  user05",
                 "  room12    │                                  │  user06",
                 "  +8 more   │10:00 -- you joined room14        │  +17 more",
-                " [registering] · room14 │ room list: Up/Down/PgUp/PgDn scro",
+                " [connected] · room14 │ room list: Up/Down/PgUp/PgDn scroll",
                 "room14 >"), trimmed(s));
         ui.key(KeyType.F3); // now the member list
         ui.key(KeyType.PageDown);
@@ -151,7 +151,7 @@ class ComfortsScreenTest extends ScreenTest {
                 "  room13    │                                  │  user12",
                 "  room14    │                                  │  user13",
                 "  +8 more   │10:00 -- you joined room14        │  +17 more",
-                " [registering] · room14 │ member list: Up/Down/PgUp/PgDn sc",
+                " [connected] · room14 │ member list: Up/Down/PgUp/PgDn scro",
                 "room14 >"), trimmed(s));
         // The focused list's header is in the selection's colours; the room list, no longer
         // focused, has gone back to keeping the current room (room14) in view.

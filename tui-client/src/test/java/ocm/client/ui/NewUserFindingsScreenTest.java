@@ -132,8 +132,6 @@ class NewUserFindingsScreenTest extends ScreenTest {
         String room = "a-very-long-room-name-that-would-push-everything-else-off-the-status-line";
         ui = new UiHarness(a -> fake, new ClientApp.Start(new ocm.client.config.ClientSettings("127.0.0.1", 9090, 9091,
                 "alice"), Optional.empty(), Optional.of(room), Optional.empty()), dir, new TerminalSize(80, 24));
-        ui.await("[registering]");
-        fake.emit(new NetEvent.Status(room, NetEvent.LinkState.LIVE, 12, 0));
         ui.await("[connected]");
         String status = ui.row("[connected]");
         assertTrue(status.stripTrailing().endsWith("F1 help"), status);
@@ -241,6 +239,24 @@ class NewUserFindingsScreenTest extends ScreenTest {
         ui.type("waves");
         ui.key(KeyType.Enter);
         ui.await("* alice waves");
+    }
+
+    @Test
+    void youJoinedWaitsForTheChatPortToAnswer() throws Exception {
+        chatIn("lobby");
+        fake.udpSilent.add("quiet");
+        ui.line("/join quiet");
+        ui.await("[registering] · quiet");
+        ui.line("typed meanwhile");
+        ui.await("alice: typed meanwhile (sending)");
+        assertFalse(ui.text().contains("you joined quiet"), ui.text());
+        fake.emit(new NetEvent.Notice("quiet", "no answer yet from the server's chat port, UDP 9091; still trying"));
+        ui.await("no answer yet");
+        fake.emit(new NetEvent.Message("quiet", 1, System.currentTimeMillis() - 60_000, false, "bob", "said before", true));
+        fake.emit(new NetEvent.Status("quiet", NetEvent.LinkState.LIVE, 12, 0));
+        String s = ui.await("you joined quiet");
+        assertTrue(s.indexOf("bob: said before") < s.indexOf("you joined quiet")
+                && s.indexOf("you joined quiet") < s.indexOf("alice: typed meanwhile"), s);
     }
 
     @Test

@@ -26,10 +26,10 @@ class StatusNoteTest extends ScreenTest {
     void aNoteIsSetApartFromTheStatusAndGoesWhenItsTimeIsUp() throws Exception {
         leaveTwoOfThree();
         String status = ui.row("left two");
-        assertTrue(status.matches(" \\[registering\\] · three +│ left two +"), status);
+        assertTrue(status.matches(" \\[connected\\] · three +│ left two +"), status);
         ui.ui.post(ui.app::expireFlash); // what the timer runs after ClientApp.FLASH_MILLIS
         ui.awaitGone("left two");
-        assertTrue(ui.row("[registering]").contains("F1 help"), ui.text());
+        assertTrue(ui.row("[connected]").contains("F1 help"), ui.text());
     }
 
     @Test
@@ -49,8 +49,6 @@ class StatusNoteTest extends ScreenTest {
         ui = new UiHarness(a -> fake, new ClientApp.Start(new ocm.client.config.ClientSettings("127.0.0.1", 9090, 9091,
                 "alice"), java.util.Optional.empty(), java.util.Optional.of(first), java.util.Optional.empty()),
                 dir, new TerminalSize(60, 12));
-        ui.await("[registering]");
-        fake.emit(new ocm.client.net.NetEvent.Status(first, ocm.client.net.NetEvent.LinkState.LIVE, 12, 0));
         ui.await("[connected]");
         ui.line("/join other-room-with-a-long-name");
         ui.await("2 other-ro…"); // in the room list (cut with an ellipsis): joined
