@@ -16,7 +16,6 @@ import ocm.client.command.TypedLine;
 import ocm.client.config.Preferences;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
-import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
 
 /**
@@ -35,15 +34,10 @@ public final class ChatView implements View, ChatActions {
     private final ScrollbackSearch search = new ScrollbackSearch();
     private final PreferenceCommands preferences;
     private final SideLists lists = new SideLists();
-    /** Link states of rooms the UI is still adding, by room name (bounded: a room comes or the entry is replaced). */
-    private final java.util.Map<String, NetEvent.Status> earlyStatus = new java.util.HashMap<>();
-    private static final int MAX_EARLY = 64;
+    private final RoomEvents events;
     private int current = -1;
     private int paneHeight = 10;
     private int paneWidth = 40;
-
-    /** The smart join/leave filter shows the lines of people who spoke this recently (WeeChat's default: 5 minutes). */
-    static final long SMART_FILTER_MILLIS = 5 * 60_000;
 
     public ChatView(ClientApp app, CommandTable<ChatActions> commands) {
         this.app = app;
@@ -51,6 +45,7 @@ public final class ChatView implements View, ChatActions {
         this.input = new InputLine(this::complete);
         this.painter = new ChatPainter(this, app);
         this.preferences = new PreferenceCommands(app.options().preferences());
+        this.events = new RoomEvents(app, this, preferences);
     }
 
     public List<RoomModel> rooms() {
@@ -84,22 +79,7 @@ public final class ChatView implements View, ChatActions {
         search.end();
         model.expectJoin(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
                 + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : "")));
-        NetEvent.Status early = earlyStatus.remove(m.room());
-        if (early != null) {
-            status(model, early);
-        }
-    }
-
-    /**
-     * A room's link state. The first LIVE shows "you joined" (the server's chat side answered);
-     * before it, the room says nothing it cannot know yet.
-     */
-    private void status(RoomModel room, NetEvent.Status s) {
-        room.status(s);
-        if (s.state() == NetEvent.LinkState.LIVE) {
-            room.pendingJoin().ifPresent(line -> log(room, line));
-            room.confirmJoin();
-        }
+        events.arrived(model);
     }
 
     private int indexOf(String name) {
@@ -114,115 +94,14 @@ public final class ChatView implements View, ChatActions {
     // ---- events --------------------------------------------------------------------------
 
     public void onEvent(NetEvent e) {
-        RoomModel room = find(e.room());
-        // A new session may answer before the UI has its room (the TCP reply is still on its way
-        // here), also when rejoining a room that ended: a live state then is the new session's.
-        boolean early = room == null || (room.ended() && e instanceof NetEvent.Status st
-                && st.state() != NetEvent.LinkState.ENDED);
-        if (early) {
-            if (e instanceof NetEvent.Status s && earlyStatus.size() < MAX_EARLY) {
-                earlyStatus.put(s.room(), s);
-            }
-            return;
-        }
-        boolean visible = app.chatShowing() && room == currentRoom().orElse(null);
-        if (e instanceof NetEvent.Message m) {
-            message(room, m, visible);
-        } else if (e instanceof NetEvent.RoomEvent ev) {
-            roomEvent(room, ev, visible);
-        } else if (e instanceof NetEvent.Members ms) {
-            room.members(ms.members());
-        } else if (e instanceof NetEvent.Delivered d) {
-            room.delivered(d.localId(), d.msgId() != 0);
-        } else if (e instanceof NetEvent.NotDelivered n) {
-            room.failed(n.localId(), n.reason());
-        } else if (e instanceof NetEvent.Notice n) {
-            addLogged(room, ChatLine.system(app.now(), n.text()), visible);
-        } else if (e instanceof NetEvent.Ended en) {
-            String why = Words.ended(en);
-            room.end(why);
-            addLogged(room, ChatLine.system(app.now(), why + " - this room is now read-only"), visible);
-        } else if (e instanceof NetEvent.Status s) {
-            status(room, s);
-        }
-    }
-
-    /**
-     * Another member's line: hidden when they are ignored; logged, and a notification when the
-     * room's level asks for one. History (sent on joining) is shown, never logged or rung for again.
-     */
-    private void message(RoomModel room, NetEvent.Message m, boolean visible) {
-        if (prefs().isIgnored(m.sender())) {
-            return;
-        }
-        boolean own = m.sender().equals(room.user());
-        boolean mention = !own && Mentions.names(m.text(), room.user());
-        ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
-                m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
-        room.spoke(m.sender(), m.timestampMillis());
-        if (m.history()) {
-            room.addHistory(line, visible);
-            return;
-        }
-        addLogged(room, line, visible);
-        if (!own) {
-            app.options().notifier().message(prefs(), room.name(), m.sender(), m.text(), mention);
-        }
-    }
-
-    /** Joins, leaves, kicks, announcements: all logged; joins and leaves shown as the joins setting says. */
-    private void roomEvent(RoomModel room, NetEvent.RoomEvent ev, boolean visible) {
-        ChatLine line = ev.kind() == EventKind.NOTICE ? ChatLine.announcement(ev.timestampMillis(), Words.event(ev))
-                : ChatLine.system(ev.timestampMillis(), eventText(room, ev));
-        log(room, line);
-        if (!hidden(room, ev)) {
-            room.add(line, visible);
-        }
-    }
-
-    /**
-     * A kick says by whom when this client did it; otherwise the server's event does not tell the
-     * host's kick from the operator's, so the line says it was one of them.
-     */
-    private static String eventText(RoomModel room, NetEvent.RoomEvent ev) {
-        if (ev.kind() != EventKind.KICKED) {
-            return Words.event(ev);
-        }
-        String by = room.takeKickedByUs(ev.name()) ? "you" : "the host or the server's operator";
-        return ev.name() + " was kicked by " + by + (ev.text().isEmpty() ? "" : ": " + ev.text());
-    }
-
-    private boolean hidden(RoomModel room, NetEvent.RoomEvent ev) {
-        boolean comingOrGoing = ev.kind() == EventKind.JOINED || ev.kind() == EventKind.LEFT
-                || ev.kind() == EventKind.TIMED_OUT || ev.kind() == EventKind.RECONNECTED;
-        if (!comingOrGoing) {
-            return false;
-        }
-        switch (prefs().joins()) {
-            case "none":
-                return true;
-            case "smart":
-                return !room.spokeSince(ev.name(), app.now() - SMART_FILTER_MILLIS);
-            default:
-                return prefs().isIgnored(ev.name());
-        }
-    }
-
-    private void addLogged(RoomModel room, ChatLine line, boolean visible) {
-        room.add(line, visible);
-        log(room, line);
-    }
-
-    /** Writes the line to the room's log on disk (off this thread; see {@link ocm.client.log.ChatLogs}). */
-    private void log(RoomModel room, ChatLine line) {
-        app.options().logs().ifPresent(l -> l.append(app.serverLabel(), room.name(), line.timeMillis(), line.body()));
+        events.onEvent(e);
     }
 
     private Preferences prefs() {
         return preferences.current();
     }
 
-    private RoomModel find(String name) {
+    RoomModel find(String name) {
         for (RoomModel r : rooms) {
             if (r.name().equals(name)) {
                 return r;
@@ -449,7 +328,7 @@ public final class ChatView implements View, ChatActions {
                 room.user(), text, false, ChatLine.Delivery.PENDING);
         room.addPending(id, line);
         room.spoke(room.user(), line.timeMillis());
-        log(room, line);
+        events.log(room, line);
         room.scrollToBottom();
     }
 
