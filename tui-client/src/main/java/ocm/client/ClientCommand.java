@@ -103,7 +103,7 @@ public final class ClientCommand implements Callable<Integer> {
                   TerminalOpener terminals, ClientApp.Connector connector) {
         // Logs beside the test's settings folder, never in the home folder of whoever runs the tests.
         this(stdin, stdout, stderr, store, terminals, connector,
-                java.util.Map.of("XDG_DATA_HOME", store.file().getParent().resolveSibling("data").toString()));
+                java.util.Map.of("XDG_DATA_HOME", store.file().resolveSibling("data").toString()));
     }
 
     private ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store,
