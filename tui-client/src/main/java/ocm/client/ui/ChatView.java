@@ -35,6 +35,7 @@ public final class ChatView implements View, ChatActions {
     private final PreferenceCommands preferences;
     private final SideLists lists = new SideLists();
     private final RoomEvents events;
+    private final PaneKeys keys;
     private int current = -1;
     private int paneHeight = 10;
     private int paneWidth = 40;
@@ -46,6 +47,7 @@ public final class ChatView implements View, ChatActions {
         this.painter = new ChatPainter(this, app);
         this.preferences = new PreferenceCommands(app.options().preferences());
         this.events = new RoomEvents(app, this, preferences);
+        this.keys = new PaneKeys(this, app, painter);
     }
 
     public List<RoomModel> rooms() {
@@ -115,10 +117,10 @@ public final class ChatView implements View, ChatActions {
     @Override
     public void handle(KeyStroke k) {
         KeyType type = k.getKeyType();
-        if (search.active() && searchKey(k)) {
+        if (search.active() && keys.searchKey(k)) {
             return;
         }
-        if (type == KeyType.F3 || (lists.focused() != SideLists.Focus.NONE && listKey(k))) {
+        if (type == KeyType.F3 || (lists.focused() != SideLists.Focus.NONE && keys.listKey(k))) {
             if (type == KeyType.F3) {
                 lists.nextFocus();
                 app.flash(lists.focused() == SideLists.Focus.NONE ? "keys back to the input"
@@ -169,95 +171,12 @@ public final class ChatView implements View, ChatActions {
         }
     }
 
-    /**
-     * Keys while searching: typing edits the query, Up (or Ctrl+R) goes to the older match, Down to
-     * the newer, Enter ends the search where it is, Esc ends it and goes back to the bottom. Paging
-     * keys still scroll. Returns false for a key the search leaves to the screen.
-     */
-    private boolean searchKey(KeyStroke k) {
-        RoomModel room = currentRoom().orElse(null);
-        if (room == null) {
-            search.end();
-            return false;
-        }
-        KeyType type = k.getKeyType();
-        boolean ctrlR = type == KeyType.Character && k.isCtrlDown() && Character.toLowerCase(k.getCharacter()) == 'r';
-        if (type == KeyType.ArrowUp || ctrlR) {
-            search.older(room);
-        } else if (type == KeyType.ArrowDown) {
-            search.newer(room);
-        } else if (type == KeyType.Escape) {
-            search.end();
-            room.scrollToBottom();
-            return true;
-        } else if (type == KeyType.Enter) {
-            search.end();
-            return true;
-        } else if (type == KeyType.Backspace) {
-            String q = search.query();
-            search.edit(q.isEmpty() ? q : q.substring(0, Graphemes.previous(q, q.length())), room);
-        } else if (type == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()) {
-            search.edit(search.query() + k.getCharacter(), room);
-        } else {
-            return false;
-        }
-        showMatch(room);
-        return true;
-    }
-
-    /** Scrolls so the current match is in view, near the middle. */
-    private void showMatch(RoomModel room) {
-        if (search.selected() < 0) {
-            return;
-        }
-        List<MessagePane.Row> rows = MessagePane.layout(room, paneWidth, app.theme(), painter.look(room));
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).line() == search.selected()) {
-                int target = MessagePane.scrollToShow(i, rows.size(), paneHeight);
-                room.scrollToBottom();
-                room.scrollBy(target, maxScroll(room));
-                return;
-            }
-        }
-    }
-
-    /** Keys while a side list has the focus (F3): Up/Down and PageUp/PageDown scroll it, Esc gives the focus back. */
-    private boolean listKey(KeyStroke k) {
-        int page = Math.max(1, paneHeight - 2);
-        switch (k.getKeyType()) {
-            case ArrowUp:
-                lists.scroll(-1);
-                return true;
-            case ArrowDown:
-                lists.scroll(1);
-                return true;
-            case PageUp:
-                lists.scroll(-page);
-                return true;
-            case PageDown:
-                lists.scroll(page);
-                return true;
-            case Escape:
-                lists.unfocus();
-                app.expireFlash();
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /** How far up the messages scroll: the oldest row at the top, just below the "scrolled" line. */
-    private int maxScroll(RoomModel room) {
-        int rowsWhenScrolled = paneHeight - 1 - (room.newBelow() ? 1 : 0);
-        return Math.max(0, MessagePane.rowCount(room, paneWidth, app.theme(), painter.look(room)) - rowsWhenScrolled);
-    }
-
     private boolean scrollKey(KeyStroke k) {
         Optional<RoomModel> room = currentRoom();
         if (room.isEmpty()) {
             return false;
         }
-        int max = maxScroll(room.get());
+        int max = keys.maxScroll(room.get());
         boolean lineEmpty = input.text().isEmpty();
         boolean modified = k.isAltDown() || k.isCtrlDown();
         switch (k.getKeyType()) {
@@ -493,7 +412,7 @@ public final class ChatView implements View, ChatActions {
     public void search(String text) throws CommandException {
         RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
         search.start(text, room);
-        showMatch(room);
+        keys.showMatch(room);
     }
 
     // /lastlog TEXT: irssi's, the matching lines again as one block of system lines (never logged).
@@ -567,6 +486,14 @@ public final class ChatView implements View, ChatActions {
 
     int currentIndex() {
         return current;
+    }
+
+    int paneWidth() {
+        return paneWidth;
+    }
+
+    int paneHeight() {
+        return paneHeight;
     }
 
     ScrollbackSearch search() {
