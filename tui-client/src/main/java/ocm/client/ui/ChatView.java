@@ -340,6 +340,7 @@ public final class ChatView implements View, ChatActions {
             app.service().leave(room.name());
         }
         rooms.remove(room);
+        events.forget(room.name());
         current = Math.min(current, rooms.size() - 1);
         currentRoom().ifPresent(RoomModel::seen);
         app.flash("left " + room.name());

@@ -28,6 +28,11 @@ final class RoomEvents {
         this.preferences = preferences;
     }
 
+    /** A room left: nothing its old session reports may carry over to a later join of that name. */
+    void forget(String room) {
+        earlyStatus.remove(room);
+    }
+
     /** A room the screen has just added: the link state its session reported meanwhile applies now. */
     void arrived(RoomModel room) {
         NetEvent.Status early = earlyStatus.remove(room.name());
@@ -43,7 +48,9 @@ final class RoomEvents {
         boolean early = room == null || (room.ended() && e instanceof NetEvent.Status st
                 && st.state() != NetEvent.LinkState.ENDED);
         if (early) {
-            if (e instanceof NetEvent.Status s && earlyStatus.size() < MAX_EARLY) {
+            // Kept only while live or coming: an ENDED one is about a session already gone (a room
+            // we left), and would make the next join of that name look ended.
+            if (e instanceof NetEvent.Status s && s.state() != NetEvent.LinkState.ENDED && earlyStatus.size() < MAX_EARLY) {
                 earlyStatus.put(s.room(), s);
             }
             return;

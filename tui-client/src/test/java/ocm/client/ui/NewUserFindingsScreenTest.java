@@ -260,6 +260,20 @@ class NewUserFindingsScreenTest extends ScreenTest {
     }
 
     @Test
+    void aRoomLeftAndJoinedAgainDoesNotTakeTheOldSessionsEndForItsOwn() throws Exception {
+        chatIn("lobby");
+        ui.line("/join two");
+        ui.await("you joined two");
+        ui.line("/leave");
+        ui.await("left two");
+        fake.emit(new NetEvent.Status("two", NetEvent.LinkState.ENDED, -1, 0)); // the old session, after the UI dropped the room
+        fake.udpSilent.add("two");
+        ui.line("/join two");
+        String s = ui.await("[registering] · two");
+        assertFalse(s.contains("you joined two"), s);
+    }
+
+    @Test
     void statsSaysWhatTheStatusLineNoLongerShows() throws Exception {
         chatIn("lobby");
         assertFalse(ui.row("[connected]").contains("rtt"), ui.text());
