@@ -21,7 +21,10 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import ocm.client.config.ClientSettings;
+import ocm.client.config.PreferencesStore;
 import ocm.client.config.SettingsStore;
+import ocm.client.log.ChatLogs;
+import ocm.client.notify.Notifier;
 import ocm.client.net.ChatClient;
 import ocm.client.net.ClientException;
 import ocm.client.net.RoomRequest;
@@ -30,6 +33,7 @@ import ocm.client.plain.PlainMode;
 import ocm.client.ui.BracketedPaste;
 import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import ocm.client.ui.ClientApp;
+import ocm.client.ui.ClientOptions;
 import ocm.client.ui.ClientUi;
 import ocm.client.ui.PairSafeUnixTerminal;
 import ocm.client.ui.Theme;
@@ -67,6 +71,8 @@ public final class ClientCommand implements Callable<Integer> {
     String theme;
     @Option(names = "--plain", description = "no full screen: read lines from stdin, print the chat to stdout")
     boolean plain;
+    @Option(names = "--no-log", description = "do not log the rooms to disk (by default in $XDG_DATA_HOME/ocm/logs, else ~/.local/share/ocm/logs)")
+    boolean noLog;
 
     @Option(names = "--stay", description = "with --plain: keep reading stdin after the last room ended (by default the client then exits)")
     boolean stay;
@@ -77,6 +83,8 @@ public final class ClientCommand implements Callable<Integer> {
     private final SettingsStore store;
     private final TerminalOpener terminals;
     private final ClientApp.Connector connector;
+    /** The environment: where logs go, which terminal this is (for desktop notifications). */
+    private final java.util.Map<String, String> env;
 
     /** Opens the terminal the full screen runs on; tests pass a virtual one. */
     @FunctionalInterface
@@ -92,18 +100,26 @@ public final class ClientCommand implements Callable<Integer> {
 
     /** For tests and embedding: explicit streams and settings file. */
     public ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store) {
-        this(stdin, stdout, stderr, store, ClientCommand::openRealTerminal, ChatClient::new);
+        this(stdin, stdout, stderr, store, ClientCommand::openRealTerminal, ChatClient::new, System.getenv());
     }
 
     /** For tests of the full screen: a given terminal and network layer. */
     ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store,
                   TerminalOpener terminals, ClientApp.Connector connector) {
+        // Logs beside the test's settings folder, never in the home folder of whoever runs the tests.
+        this(stdin, stdout, stderr, store, terminals, connector,
+                java.util.Map.of("XDG_DATA_HOME", store.file().resolveSibling("data").toString()));
+    }
+
+    private ClientCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, SettingsStore store,
+                          TerminalOpener terminals, ClientApp.Connector connector, java.util.Map<String, String> env) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.store = store;
         this.terminals = terminals;
         this.connector = connector;
+        this.env = env;
     }
 
     private static Terminal openRealTerminal(InputStream in, PrintStream out) throws IOException {
@@ -172,8 +188,12 @@ public final class ClientCommand implements Callable<Integer> {
             return 1;
         }
         ClientUi ui = new ClientUi(screen, chosen);
+        Optional<ChatLogs> logs = noLog ? Optional.empty()
+                : Optional.of(new ChatLogs(ChatLogs.defaultRoot(env), ChatLogs.DEFAULT_MAX_BYTES, java.time.ZoneId.systemDefault()));
+        ClientOptions options = new ClientOptions(java.time.Clock.systemDefaultZone(), PreferencesStore.besides(store),
+                new Notifier(signals(terminal), env), logs);
         ClientApp app = new ClientApp(ui, connector, store, banner(),
-                new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw));
+                new ClientApp.Start(values, Optional.ofNullable(create), Optional.ofNullable(join), pw), options);
         Thread restore = new Thread(() -> restoreOnExit(ui, screen, app), "ocm-restore");
         Runtime.getRuntime().addShutdownHook(restore);
         try {
@@ -189,6 +209,7 @@ public final class ClientCommand implements Callable<Integer> {
             }
             stopQuietly(screen);
             closeQuietly(terminal); // restores the tty settings now, not only at JVM exit (host mode goes on)
+            logs.ifPresent(ChatLogs::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(restore);
             } catch (IllegalStateException e) {
@@ -304,8 +325,30 @@ public final class ClientCommand implements Callable<Integer> {
         return lines.isEmpty() ? List.of("OCM - Online Chat Messenger") : lines;
     }
 
+    /**
+     * How the notifier reaches the terminal: the Unix terminal takes any escape; another (Windows,
+     * a virtual one) only rings its bell.
+     */
+    private static Notifier.Signals signals(Terminal terminal) {
+        return bytes -> {
+            try {
+                if (terminal instanceof PairSafeUnixTerminal) {
+                    ((PairSafeUnixTerminal) terminal).writeControl(bytes);
+                } else if (bytes.length > 0 && bytes[0] == 0x07) {
+                    terminal.bell();
+                }
+            } catch (IOException e) {
+                // the terminal is going away; a missed bell is no loss
+            }
+        };
+    }
+
     private static void stopQuietly(Screen screen) {
         try {
+            // Blank the screen before leaving it: after a resize, tmux gives back rows of the
+            // full screen's buffer below the old size, and they would stay on the terminal.
+            screen.clear();
+            screen.refresh(Screen.RefreshType.COMPLETE);
             screen.stopScreen();
         } catch (IOException | RuntimeException e) {
             // the terminal is gone; nothing left to restore

@@ -141,6 +141,31 @@ class FullScreenTest {
     }
 
     @Test
+    void roomsAreLoggedBesideTheDataHomeAndNoLogWritesNothing() throws Exception {
+        FakeChatService service = new FakeChatService();
+        Run run = new Run(service, "--name", "alice", "--join", "lobby");
+        run.awaitScreen("you joined lobby");
+        service.emit(new ocm.client.net.NetEvent.Message("lobby", 1, System.currentTimeMillis(), false, "bob", "into the log"));
+        run.awaitScreen("bob: into the log");
+        run.terminal.addInput(new KeyStroke('q', true, false));
+        assertEquals(0, run.exitCode());
+        java.nio.file.Path log = dir.resolve("data").resolve("ocm").resolve("logs").resolve("127%2E0%2E0%2E1%3A9090")
+                .resolve("lobby.log");
+        String logged = java.nio.file.Files.readString(log); // written by the time the command returns
+        assertTrue(logged.contains(" -- you joined lobby\n") && logged.contains(" bob: into the log\n"), logged);
+
+        java.nio.file.Files.delete(log);
+        FakeChatService quiet = new FakeChatService();
+        Run unlogged = new Run(quiet, "--name", "alice", "--join", "lobby", "--no-log");
+        unlogged.awaitScreen("you joined lobby");
+        quiet.emit(new ocm.client.net.NetEvent.Message("lobby", 1, System.currentTimeMillis(), false, "bob", "not logged"));
+        unlogged.awaitScreen("bob: not logged");
+        unlogged.terminal.addInput(new KeyStroke('q', true, false));
+        assertEquals(0, unlogged.exitCode());
+        assertTrue(!java.nio.file.Files.exists(log), "--no-log wrote " + log);
+    }
+
+    @Test
     void themeLightDrawsOtherColoursThanDark() throws Exception {
         Theme dark = Theme.load("dark");
         Theme light = Theme.load("light");

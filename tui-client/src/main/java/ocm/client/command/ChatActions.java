@@ -25,4 +25,44 @@ public interface ChatActions {
 
     /** Shows the room list (lobby); plain mode prints it. */
     void listRooms() throws CommandException;
+
+    // The comforts below belong to the full screen; plain mode leaves them to grep and its terminal.
+
+    /** Marks the lines containing {@code text} and jumps between them. */
+    default void search(String text) throws CommandException {
+        throw fullScreenOnly("search");
+    }
+
+    /** Prints the lines containing {@code text} as one block. */
+    default void lastlog(String text) throws CommandException {
+        throw fullScreenOnly("lastlog");
+    }
+
+    /** Shows or sets this room's notification level. */
+    default void notifyLevel(Optional<String> level) throws CommandException {
+        throw fullScreenOnly("notify");
+    }
+
+    /** Lists the ignored names, or hides a person's lines. */
+    default void ignore(Optional<String> name) throws CommandException {
+        throw fullScreenOnly("ignore");
+    }
+
+    default void unignore(String name) throws CommandException {
+        throw fullScreenOnly("unignore");
+    }
+
+    /** Shows the settings, one setting, or sets one. */
+    default void set(Optional<String> name, Optional<String> value) throws CommandException {
+        throw fullScreenOnly("set");
+    }
+
+    /** The link's figures: state, round-trip time, messages not yet acknowledged. */
+    default void stats() throws CommandException {
+        throw fullScreenOnly("stats");
+    }
+
+    private static CommandException fullScreenOnly(String name) {
+        return new CommandException("/" + name + " works in the full-screen client only");
+    }
 }

@@ -29,9 +29,19 @@ public final class CommandTable<C> {
      * then, when {@code text}, free text kept as typed (a reason, an action). {@code required} counts the
      * arguments that must be there, the free text counting as one.
      */
-    public record Params(int required, int words, boolean text) {
+    public record Params(int required, int words, boolean text, boolean extrasIgnored) {
+        public Params(int required, int words, boolean text) {
+            this(required, words, text, false);
+        }
+
+        /** No arguments: "/leave now" is refused, so a typo never acts unasked. */
         public static Params none() {
             return new Params(0, 0, false);
+        }
+
+        /** No arguments, and words after the name are ignored ("/quit bye" quits, as in IRC). */
+        public static Params noneIgnoringExtras() {
+            return new Params(0, 0, false, true);
         }
 
         public static Params words(int required, int words) {
@@ -90,7 +100,8 @@ public final class CommandTable<C> {
         String raw = sp < 0 ? "" : body.substring(sp + 1);
         Command<C> c = commands.get(name);
         if (c == null) {
-            throw new CommandException("unknown command /" + name + " (try /help)");
+            throw new CommandException("unknown command /" + name + closest(name).map(n -> "; did you mean /" + n + "?")
+                    .orElse("") + " (/help lists all)");
         }
         Args args = parse(c, raw);
         if (c.hostOnly() && !isHost) {
@@ -108,7 +119,10 @@ public final class CommandTable<C> {
         if (given < p.required()) {
             throw new CommandException("usage: " + c.usage());
         }
-        // A command of words only (not /quit's ignored extras): a name with a space typed without quotes lands here.
+        if (!p.text() && p.words() == 0 && !p.extrasIgnored() && !raw.isBlank()) {
+            throw new CommandException("/" + c.name() + " takes nothing after it (usage: " + c.usage() + ")");
+        }
+        // A command of words only: a name with a space typed without quotes lands here.
         if (!p.text() && p.words() > 0 && !split.rest().isBlank()) {
             throw new CommandException("too many arguments; put a name with spaces in double quotes,"
                     + " e.g. /" + c.name() + " \"my room\" (usage: " + c.usage() + ")");
@@ -128,8 +142,33 @@ public final class CommandTable<C> {
                 .collect(Collectors.toList());
     }
 
-    /** Command names ("/join") starting with {@code prefix} (which includes the slash). */
+    /**
+     * The command {@code typed} most likely meant, as the admin console finds it: at most two edits
+     * away and fewer edits than it has letters (so "ab" is not taken for "ban"), or a command it
+     * begins; the fewest edits win, ties go to the first declared. Far-off guesses mislead: none then.
+     */
+    public Optional<String> closest(String typed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String n : commands.keySet()) {
+            int d = EditDistance.between(typed, n);
+            boolean close = (d <= 2 && d < typed.length()) || (!typed.isEmpty() && n.startsWith(typed));
+            if (close && d < bestDistance) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Command names ("/join") starting with {@code prefix} (which includes the slash); a name typed
+     * whole is the only candidate, so "/me" and Tab stays "/me" rather than becoming "/members".
+     */
     public List<String> completeName(String prefix) {
+        if (commands.containsKey(prefix.toLowerCase().substring(Math.min(1, prefix.length())))) {
+            return List.of(prefix.toLowerCase());
+        }
         List<String> out = new ArrayList<>();
         for (String n : commands.keySet()) {
             if (("/" + n).startsWith(prefix.toLowerCase())) {

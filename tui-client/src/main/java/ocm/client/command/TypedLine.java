@@ -37,9 +37,30 @@ public record TypedLine(Kind kind, String text) {
 
     /** Refuses chat text over the datagram's limit, before anything is sent. */
     public static void checkSize(String text) throws CommandTable.CommandException {
-        int bytes = Utf8.encode(text).length;
-        if (bytes > Limits.MAX_TEXT_BYTES) {
-            throw new CommandTable.CommandException("message is " + bytes + " bytes, the limit is " + Limits.MAX_TEXT_BYTES + " - not sent");
+        java.util.Optional<String> problem = sizeProblem(text);
+        if (problem.isPresent()) {
+            throw new CommandTable.CommandException(problem.get());
         }
+    }
+
+    /** What is wrong with chat text over the limit, with how much too long it is; empty when it fits. */
+    public static java.util.Optional<String> sizeProblem(String text) {
+        int bytes = Utf8.encode(text).length;
+        if (bytes <= Limits.MAX_TEXT_BYTES) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("message is " + bytes + " bytes, " + (bytes - Limits.MAX_TEXT_BYTES)
+                + " over the limit of " + Limits.MAX_TEXT_BYTES + " - not sent");
+    }
+
+    /** The text a line would send: chat text, or an action's ({@code /me ...}); empty for anything else. */
+    public java.util.Optional<String> outgoingText() {
+        if (kind == Kind.CHAT) {
+            return java.util.Optional.of(text);
+        }
+        if (commandName().equals("me") && text.length() > 4) {
+            return java.util.Optional.of(text.substring(4));
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -117,7 +117,7 @@ public final class ChatClient implements ChatService {
         String room = a.room().isEmpty() ? request.room() : a.room();
         String user = a.username().isEmpty() ? request.user() : a.username();
         onNet(() -> {
-            RoomSession s = new RoomSession(room, a.token(), this::sendDatagram, this::emit, random);
+            RoomSession s = new RoomSession(room, a.token(), this::sendDatagram, this::emit, random, server.udpPort());
             RoomSession old = sessions.put(room, s);
             if (old != null && !old.ended()) {
                 old.leaveNow(clock.millis());

@@ -52,6 +52,7 @@ final class RoomSession {
     private enum Phase { REGISTERING, LIVE, SERVER_STOPPED, LEAVING, ENDED }
 
     private final String room;
+    private final int udpPort;
     private final String token;
     private final Outbound out;
     private final Consumer<NetEvent> events;
@@ -101,6 +102,12 @@ final class RoomSession {
     private double ratePerSecond;
 
     RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random) {
+        this(room, token, out, events, random, 0);
+    }
+
+    /** {@code udpPort}: the server's chat port, named when it does not answer (0: not known). */
+    RoomSession(String room, String token, Outbound out, Consumer<NetEvent> events, Random random, int udpPort) {
+        this.udpPort = udpPort;
         this.room = room;
         this.token = token;
         this.out = out;
@@ -232,6 +239,8 @@ final class RoomSession {
                     slowSaid = true;
                     notice(reconnecting
                             ? "the server does not take this membership back yet; still trying (if it lost its state, /leave and /join again)"
+                            : udpPort > 0 ? "no answer yet from the server's chat port, UDP " + udpPort + "; still trying"
+                                    + " (if that port is wrong, start again with --udp-port PORT, or set it on the connect screen)"
                             : "no answer yet from the server's chat (UDP) port; still trying");
                 }
                 if (now >= registerDue) {

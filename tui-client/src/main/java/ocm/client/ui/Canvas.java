@@ -86,8 +86,8 @@ public final class Canvas {
      * A framed box over whatever is drawn below (help, dialogs): clears the box and a one-cell
      * margin round it, so no text underneath touches the frame (a sliver of up to two cells left
      * between the margin and the screen's edge is cleared too: a lone letter there reads as junk);
-     * the top row is a title bar, the other three sides a line. The content goes inside, from
-     * (x + 2, y + 1) to (x + w - 3, y + h - 2).
+     * the frame is a line all round with the title in its top side ({@code ┌─ Title ───┐}). The
+     * content goes inside, from (x + 2, y + 1) to (x + w - 3, y + h - 2).
      */
     public void box(int x, int y, int w, int h, String title) {
         int left = x - 1 <= SLIVER ? 0 : x - 1;
@@ -97,8 +97,14 @@ public final class Canvas {
         for (int r = top; r <= last; r++) {
             fill(left, r, right - left + 1, theme.background());
         }
-        fill(x, y, w, theme.barBackground());
-        text(x + 1, y, title, w - 2, theme.barForeground(), theme.barBackground(), SGR.BOLD);
+        g.setForegroundColor(theme.dim());
+        g.setBackgroundColor(theme.background());
+        g.setCharacter(x, y, '┌');
+        for (int col = x + 1; col < x + w - 1; col++) {
+            g.setCharacter(col, y, '─');
+        }
+        g.setCharacter(x + w - 1, y, '┐');
+        text(x + 2, y, " " + title + " ", w - 4, theme.accent(), theme.background(), SGR.BOLD);
         g.setForegroundColor(theme.dim());
         g.setBackgroundColor(theme.background());
         int bottom = y + h - 1;

@@ -55,6 +55,17 @@ final class Cells {
     }
 
     /**
+     * {@code s} in at most {@code columns}, cut with "…" when it does not fit, so a cut name never
+     * reads as another whole name ("General 日本" cut to "General" could be the room General).
+     */
+    static String ellipsize(String s, int columns) {
+        if (width(s) <= columns) {
+            return s;
+        }
+        return columns <= 0 ? "" : fit(s, columns - 1) + "…";
+    }
+
+    /**
      * Word-wraps {@code s} into lines of at most {@code columns}: breaks at a space (which is
      * dropped), and inside a word only when the word alone is wider than a line. Empty text gives
      * no lines.

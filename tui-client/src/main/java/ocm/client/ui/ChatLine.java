@@ -7,11 +7,17 @@ import java.util.Objects;
  * (pending, then delivered or not), so that part is mutable; the UI thread owns it.
  */
 public final class ChatLine {
-    /** How a line is drawn. */
-    public enum Kind { CHAT, ACTION, SYSTEM, ERROR }
+    /**
+     * How a line is drawn. An ANNOUNCEMENT (the server's operator's {@code /say}) looks like a
+     * system line but counts as unread, as a chat line does.
+     */
+    public enum Kind { CHAT, ACTION, SYSTEM, ANNOUNCEMENT, ERROR }
 
     /** Our own chat lines move from PENDING to DELIVERED or FAILED; others are DELIVERED. */
     public enum Delivery { PENDING, DELIVERED, FAILED }
+
+    /** Our own line has our clock's time, its copy in the server's history the server's: they may differ this much. */
+    private static final long SAME_LINE_MILLIS = 120_000;
 
     private final long timeMillis;
     private final Kind kind;
@@ -34,6 +40,10 @@ public final class ChatLine {
 
     public static ChatLine system(long timeMillis, String text) {
         return new ChatLine(timeMillis, Kind.SYSTEM, "", text, false, Delivery.DELIVERED);
+    }
+
+    public static ChatLine announcement(long timeMillis, String text) {
+        return new ChatLine(timeMillis, Kind.ANNOUNCEMENT, "", text, false, Delivery.DELIVERED);
     }
 
     public static ChatLine error(long timeMillis, String text) {
@@ -84,6 +94,12 @@ public final class ChatLine {
     void failed(String reason) {
         delivery = Delivery.FAILED;
         failure = reason;
+    }
+
+    /** The same line said again (history the server sends once more on a rejoin): same kind, sender and text, close in time. */
+    boolean sameAs(ChatLine o) {
+        return kind == o.kind && sender.equals(o.sender) && text.equals(o.text)
+                && Math.abs(timeMillis - o.timeMillis) <= SAME_LINE_MILLIS;
     }
 
     /** The line as plain text after the time stamp: "alice: hi", "* alice waves", "-- text". */

@@ -48,7 +48,7 @@ final class ChatPainter {
         roomList(c, 0, 1, left, h - 3);
         c.vline(left, 1, h - 3);
         if (room.isPresent()) {
-            MessagePane.draw(c, room.get(), midCol, 1, midWidth, h - 3, t);
+            MessagePane.draw(c, room.get(), midCol, 1, midWidth, h - 3, t, look(room.get()));
         } else {
             c.text(midCol + 1, 2, "You are in no room.", midWidth - 1, t.system());
             c.text(midCol + 1, 3, "/join ROOM, /create ROOM, or F2 for the rooms on the server.", midWidth - 1, t.system());
@@ -63,7 +63,8 @@ final class ChatPainter {
     private void titleBar(Canvas c, Optional<RoomModel> room) {
         Theme t = c.theme();
         c.fill(0, 0, c.width(), t.barBackground());
-        String title = room.map(r -> "OCM · " + r.name() + (r.host() ? " · you are host" : "")
+        // An ended room has no host any more: "you are host" would read as a right we still have.
+        String title = room.map(r -> "OCM · " + r.name() + (r.host() && !r.ended() ? " · you are host" : "")
                 + (r.ended() ? " · read-only: " + r.endedWhy() : "")).orElse("OCM");
         // Who and where stays whole (a cut port reads as another port); the room part is cut first.
         String who = Canvas.clean(" · " + app.userName() + "@" + app.serverLabel());
@@ -76,22 +77,44 @@ final class ChatPainter {
         c.text(1 + used, 0, who, c.width() - 2 - used, t.barForeground(), t.barBackground(), SGR.BOLD);
     }
 
+    /** A list's header: in the selection's colours while the list has the keyboard (F3). */
+    private static void header(Canvas c, int col, int row, int width, String text, boolean focused, TextColor fg) {
+        Theme t = c.theme();
+        if (focused) {
+            c.fill(col, row, width, t.selectedBackground());
+            c.text(col + 1, row, text, width - 1, t.selectedForeground(), t.selectedBackground(), SGR.BOLD);
+        } else {
+            c.text(col + 1, row, text, width - 1, fg, t.background(), SGR.BOLD);
+        }
+    }
+
     private void roomList(Canvas c, int col, int row, int width, int height) {
         Theme t = c.theme();
-        c.text(col + 1, row, "Rooms", width - 1, t.accent(), t.background(), SGR.BOLD);
-        for (int i = 0; i < view.rooms().size() && i + 1 < height; i++) {
-            RoomModel r = view.rooms().get(i);
+        List<RoomModel> rooms = view.rooms();
+        header(c, col, row, width, "Rooms", view.lists().focused() == SideLists.Focus.ROOMS, t.accent());
+        SideLists.Window win = view.lists().rooms(rooms.size(), height - 1, view.currentIndex());
+        for (int n = 0; n < win.count(); n++) {
+            int i = win.first() + n;
+            RoomModel r = rooms.get(i);
             boolean sel = i == view.currentIndex();
             String mark = r.mentioned() ? "!" : r.ended() ? "x" : " ";
             String count = r.unread() > 0 ? " " + r.unread() : "";
             String label = (i < 9 ? (i + 1) + "" : " ") + mark;
             int nameCols = Math.max(1, width - 3 - count.length());
-            String line = label + LobbyView.pad(r.name(), nameCols) + count;
+            String line = label + LobbyView.pad(Cells.ellipsize(Canvas.clean(r.name()), nameCols), nameCols) + count;
             TextColor fg = sel ? t.selectedForeground() : r.mentioned() ? t.mention()
                     : r.unread() > 0 ? t.accent() : r.ended() ? t.dim() : t.foreground();
             TextColor bg = sel ? t.selectedBackground() : t.background();
-            c.fill(col, row + 1 + i, width, bg);
-            c.text(col, row + 1 + i, line, width, fg, bg, r.unread() > 0 || sel ? new SGR[]{SGR.BOLD} : new SGR[0]);
+            c.fill(col, row + 1 + n, width, bg);
+            c.text(col, row + 1 + n, line, width, fg, bg, r.unread() > 0 || sel ? new SGR[]{SGR.BOLD} : new SGR[0]);
+        }
+        more(c, col + 2, row + 1 + win.count(), width - 2, win);
+    }
+
+    /** The "+N more" row under a list that does not fit (F3 then Up/Down scroll it). */
+    private static void more(Canvas c, int col, int row, int width, SideLists.Window win) {
+        if (win.more() > 0) {
+            c.text(col, row, "+" + win.more() + " more", width, c.theme().dim());
         }
     }
 
@@ -101,14 +124,27 @@ final class ChatPainter {
         // An ended room keeps its last member list for reference, dimmed: they are no longer with us.
         boolean ended = room.map(RoomModel::ended).orElse(false);
         String header = ended ? "Were here" : "Members " + members.size(); // fits the narrowest column (11)
-        c.text(col + 1, row, header, width - 1, ended ? t.dim() : t.accent(), t.background(), SGR.BOLD);
+        header(c, col, row, width, header, view.lists().focused() == SideLists.Focus.MEMBERS, ended ? t.dim() : t.accent());
         List<Packet.Member> sorted = new ArrayList<>(members);
         sorted.sort((a, b) -> a.host() != b.host() ? (a.host() ? -1 : 1) : a.name().compareToIgnoreCase(b.name()));
-        for (int i = 0; i < sorted.size() && i + 1 < height; i++) {
-            Packet.Member m = sorted.get(i);
-            String line = (m.host() ? "@" : " ") + m.name() + (m.v1() ? " ~" : "");
-            c.text(col + 1, row + 1 + i, line, width - 1, ended ? t.dim() : t.colourOf(m.name()));
+        SideLists.Window win = view.lists().members(sorted.size(), height - 1);
+        for (int n = 0; n < win.count(); n++) {
+            Packet.Member m = sorted.get(win.first() + n);
+            String mark = m.v1() ? " ~" : "";
+            String name = Cells.ellipsize(Canvas.clean(m.name()), Math.max(1, width - 2 - mark.length()));
+            String line = (m.host() ? "@" : " ") + name + mark;
+            c.text(col + 1, row + 1 + n, line, width - 1, ended ? t.dim() : t.colourOf(m.name()));
         }
+        more(c, col + 2, row + 1 + win.count(), width - 2, win);
+    }
+
+    /** How the current day, time zone and search shape the message pane. */
+    MessagePane.Look look(RoomModel room) {
+        java.time.Clock clock = app.options().clock();
+        ScrollbackSearch s = view.search();
+        boolean searching = s.active() && view.currentRoom().orElse(null) == room;
+        return new MessagePane.Look(clock.getZone(), java.time.LocalDate.now(clock),
+                searching ? s.query() : "", searching ? s.selected() : -1);
     }
 
     private void statusBar(Canvas c, Optional<RoomModel> room) {
@@ -118,8 +154,11 @@ final class ChatPainter {
         String status = room.map(this::status).orElse("[no room]");
         // Cleaned before it is measured: the flash may hold a room name with marks or emoji.
         String note = Canvas.clean(app.flashText());
-        // The status keeps its room name: a note gets what is left, cut at its end, or is left
-        // out when too little is left to read; "F1 help" shows only whole.
+        // A note gets what the status leaves, cut at its end, or is left out when too little is
+        // left to read. Without a note "F1 help" always shows: a long room name is cut for it.
+        if (note.isEmpty()) {
+            status = Cells.ellipsize(Canvas.clean(status), c.width() - HELP.length() - 4);
+        }
         int left = c.width() - Cells.width(Canvas.clean(status)) - 3;
         String right = note.isEmpty() ? (left >= HELP.length() ? HELP : "")
                 : left >= NOTE_MIN ? Cells.fit(note, left) : "";
@@ -130,16 +169,18 @@ final class ChatPainter {
         }
     }
 
+    /** The link's state and the room; round-trip time and unacknowledged count only with {@code /set stats on} (else {@code /stats}). */
     private String status(RoomModel r) {
         NetEvent.Status s = r.status();
+        boolean stats = view.preferences().stats();
         if (r.ended() || s.state() == NetEvent.LinkState.ENDED) {
             // No link any more: a round-trip time would be a stale figure about nothing.
             // Nor lines "sending": whatever was waiting was reported not delivered.
-            return "[" + NetEvent.LinkState.ENDED.label() + "] · " + r.name();
+            return "[" + NetEvent.LinkState.ENDED.label() + "]" + (stats ? " · unacked " + s.unacked() : "") + " · " + r.name();
         }
         String rtt = s.rttMillis() < 0 ? "-" : s.rttMillis() + " ms";
         String waiting = s.unacked() > 0 ? "sending " + s.unacked() + " more… · " : "";
-        return "[" + s.state().label() + "] rtt " + rtt + " · " + waiting + r.name();
+        return "[" + s.state().label() + "]" + (stats ? " rtt " + rtt + " · unacked " + s.unacked() : "") + " · " + waiting + r.name();
     }
 
     /** The input's prompt in at most {@code columns}: a long room name is cut, never the " > " after it. */
@@ -158,16 +199,36 @@ final class ChatPainter {
             c.text(0, row, question, c.width(), t.accent(), t.background(), SGR.BOLD);
             return;
         }
+        if (view.search().active() && room.isPresent()) {
+            searchBox(c, room.get(), row);
+            return;
+        }
         String prompt = prompt(room, Math.max(4, c.width() / 3));
         int px = c.text(0, row, prompt, c.width(), t.accent(), t.background(), SGR.BOLD);
         InputWindow win = InputWindow.of(view.input().text(), view.input().cursor(), c.width() - px - 1);
         c.text(px, row, win.visible(), c.width() - px, t.foreground());
     }
 
+    private static final String SEARCH = "search: ";
+
+    /** While searching, the input row is the query and where its match is, with the keys. */
+    private void searchBox(Canvas c, RoomModel room, int row) {
+        Theme t = c.theme();
+        ScrollbackSearch s = view.search();
+        int px = c.text(0, row, SEARCH, c.width(), t.accent(), t.background(), SGR.BOLD);
+        int qx = c.text(px, row, s.query(), c.width() - px - 1, t.foreground());
+        String hint = "  (" + (s.query().isEmpty() ? "type to search" : s.position(room)) + " · Up older · Down newer · Esc ends)";
+        c.text(px + qx + 1, row, hint, c.width() - px - qx - 1, t.dim());
+    }
+
     TerminalPosition cursor(TerminalSize size) {
         String question = view.pasteQuestion();
         if (!question.isEmpty()) {
             return new TerminalPosition(Math.min(size.getColumns() - 1, Cells.width(question)), size.getRows() - 1);
+        }
+        if (view.search().active() && view.currentRoom().isPresent()) {
+            int x = Math.min(size.getColumns() - 1, SEARCH.length() + Cells.width(Canvas.clean(view.search().query())));
+            return new TerminalPosition(x, size.getRows() - 1);
         }
         String prompt = prompt(view.currentRoom(), Math.max(4, size.getColumns() / 3));
         int px = Cells.width(prompt);

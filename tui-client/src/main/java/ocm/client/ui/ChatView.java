@@ -13,6 +13,7 @@ import ocm.client.command.ChatActions;
 import ocm.client.command.CommandTable;
 import ocm.client.command.CommandTable.CommandException;
 import ocm.client.command.TypedLine;
+import ocm.client.config.Preferences;
 import ocm.client.net.Membership;
 import ocm.client.net.NetEvent;
 import ocm.protocol.ucrp.v2.Packet;
@@ -30,6 +31,11 @@ public final class ChatView implements View, ChatActions {
     private final List<RoomModel> rooms = new ArrayList<>();
     private final InputLine input;
     private final ChatPainter painter;
+    private final ScrollbackSearch search = new ScrollbackSearch();
+    private final PreferenceCommands preferences;
+    private final SideLists lists = new SideLists();
+    private final RoomEvents events;
+    private final PaneKeys keys;
     private int current = -1;
     private int paneHeight = 10;
     private int paneWidth = 40;
@@ -43,6 +49,9 @@ public final class ChatView implements View, ChatActions {
         this.commands = commands;
         this.input = new InputLine(this::complete);
         this.painter = new ChatPainter(this, app);
+        this.preferences = new PreferenceCommands(app.options().preferences());
+        this.events = new RoomEvents(app, this, preferences);
+        this.keys = new PaneKeys(this, app, painter);
     }
 
     public List<RoomModel> rooms() {
@@ -57,54 +66,48 @@ public final class ChatView implements View, ChatActions {
         return !rooms.isEmpty();
     }
 
-    /** A room we just entered: shown at once, its session connects in the background. */
+    /**
+     * A room we just entered: shown at once, its session connects in the background. A room we
+     * were in before (it ended: kicked, closed) keeps its place in the list, its Alt+N number and
+     * its lines; the server's history is merged into them.
+     */
     public void addRoom(Membership m) {
-        rooms.removeIf(r -> r.name().equals(m.room()));
         RoomModel model = new RoomModel(m.room(), m.user(), m.host(), m.members(), m.hostName());
-        rooms.add(model);
-        current = rooms.size() - 1;
-        model.addJoinLine(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
+        int at = indexOf(m.room());
+        if (at >= 0) {
+            model.keepLines(rooms.get(at));
+            rooms.set(at, model);
+            current = at;
+        } else {
+            rooms.add(model);
+            current = rooms.size() - 1;
+        }
+        search.end();
+        model.expectJoin(ChatLine.system(app.now(), (m.host() ? "you created " : "you joined ") + m.room()
                 + (m.host() ? " and are its host" : "") + (m.locked() ? " (locked)" : "")));
+        events.arrived(model);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < rooms.size(); i++) {
+            if (rooms.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- events --------------------------------------------------------------------------
 
     public void onEvent(NetEvent e) {
-        RoomModel room = find(e.room());
-        if (room == null) {
-            return;
-        }
-        boolean visible = app.chatShowing() && room == currentRoom().orElse(null);
-        if (e instanceof NetEvent.Message m) {
-            boolean mention = !m.sender().equals(room.user()) && Mentions.names(m.text(), room.user());
-            ChatLine line = new ChatLine(m.timestampMillis(), m.action() ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
-                    m.sender(), m.text(), mention, ChatLine.Delivery.DELIVERED);
-            line.numbered(m.msgId());
-            if (m.history()) {
-                room.addHistory(line, visible);
-            } else {
-                room.add(line, visible);
-            }
-        } else if (e instanceof NetEvent.RoomEvent ev) {
-            room.add(ChatLine.system(ev.timestampMillis(), Words.event(ev)), visible);
-        } else if (e instanceof NetEvent.Members ms) {
-            room.members(ms.members());
-        } else if (e instanceof NetEvent.Delivered d) {
-            room.delivered(d.localId(), d.msgId());
-        } else if (e instanceof NetEvent.NotDelivered n) {
-            room.failed(n.localId(), n.reason());
-        } else if (e instanceof NetEvent.Notice n) {
-            room.add(ChatLine.system(app.now(), n.text()), visible);
-        } else if (e instanceof NetEvent.Ended en) {
-            String why = Words.ended(en);
-            room.end(why);
-            room.add(ChatLine.system(app.now(), why + " - this room is now read-only"), visible);
-        } else if (e instanceof NetEvent.Status s) {
-            room.status(s);
-        }
+        events.onEvent(e);
     }
 
-    private RoomModel find(String name) {
+    private Preferences prefs() {
+        return preferences.current();
+    }
+
+    RoomModel find(String name) {
         for (RoomModel r : rooms) {
             if (r.name().equals(name)) {
                 return r;
@@ -130,6 +133,22 @@ public final class ChatView implements View, ChatActions {
             return;
         }
         KeyType type = k.getKeyType();
+        if (search.active() && keys.searchKey(k)) {
+            return;
+        }
+        if (type == KeyType.F3 || (lists.focused() != SideLists.Focus.NONE && keys.listKey(k))) {
+            if (type == KeyType.F3) {
+                lists.nextFocus();
+                app.flash(lists.focused() == SideLists.Focus.NONE ? "keys back to the input"
+                        : (lists.focused() == SideLists.Focus.ROOMS ? "room list" : "member list")
+                        + ": Up/Down/PgUp/PgDn scroll, F3 next, Esc back");
+            }
+            return;
+        }
+        if (type == KeyType.Character && k.isCtrlDown() && !k.isAltDown() && Character.toLowerCase(k.getCharacter()) == 'r') {
+            currentRoom().ifPresent(r -> search.start("", r));
+            return;
+        }
         if (type == KeyType.Character && k.isAltDown() && !k.isCtrlDown()) {
             char ch = k.getCharacter();
             if (ch >= '1' && ch <= '9') {
@@ -154,6 +173,12 @@ public final class ChatView implements View, ChatActions {
             return;
         }
         if (type == KeyType.Enter) {
+            // An over-long line stays in the input, to be shortened rather than typed again.
+            Optional<String> tooLong = TypedLine.of(input.text()).outgoingText().flatMap(TypedLine::sizeProblem);
+            if (tooLong.isPresent()) {
+                error(tooLong.get() + "; it is still in the input, shorten it");
+                return;
+            }
             typedLines.add(input.take()); // submitted once the batch is over, unless it was a paste
         } else if (type == KeyType.F2) {
             app.openLobby();
@@ -244,7 +269,7 @@ public final class ChatView implements View, ChatActions {
         if (room.isEmpty()) {
             return false;
         }
-        int max = Math.max(0, MessagePane.rowCount(room.get(), paneWidth, app.theme()) - paneHeight);
+        int max = keys.maxScroll(room.get());
         boolean lineEmpty = input.text().isEmpty();
         boolean modified = k.isAltDown() || k.isCtrlDown();
         switch (k.getKeyType()) {
@@ -274,6 +299,7 @@ public final class ChatView implements View, ChatActions {
     void select(int index) {
         if (index >= 0 && index < rooms.size()) {
             app.expireFlash(); // a note about the room we were in would read as about this one
+            search.end();
             current = index;
             rooms.get(index).seen();
         }
@@ -310,8 +336,11 @@ public final class ChatView implements View, ChatActions {
         RoomModel room = liveRoom();
         TypedLine.checkSize(text);
         long id = app.service().send(room.name(), text, action);
-        room.addPending(id, new ChatLine(app.now(), action ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
-                room.user(), text, false, ChatLine.Delivery.PENDING));
+        ChatLine line = new ChatLine(app.now(), action ? ChatLine.Kind.ACTION : ChatLine.Kind.CHAT,
+                room.user(), text, false, ChatLine.Delivery.PENDING);
+        room.addPending(id, line);
+        room.spoke(room.user(), line.timeMillis());
+        events.log(room, line);
         room.scrollToBottom();
     }
 
@@ -374,6 +403,15 @@ public final class ChatView implements View, ChatActions {
 
     @Override
     public void create(String room, Optional<String> password) throws CommandException {
+        // Creating a room we are in would only switch to it: say so instead of doing it silently.
+        int at = indexOf(room);
+        if (at >= 0 && !rooms.get(at).ended()) {
+            if (at == current) {
+                throw new CommandException("you are in " + room + " already; a new room needs another name");
+            }
+            select(at);
+            throw new CommandException("you are already in " + room + " (shown now); a new room needs another name");
+        }
         // "/create General 日本" makes a room General with password 日本; when "General 日本" is a
         // room we know, that was surely not meant: say how to type a name with spaces.
         Optional<String> whole = knownRoomSplitAt(room, password);
@@ -396,6 +434,7 @@ public final class ChatView implements View, ChatActions {
             app.service().leave(room.name());
         }
         rooms.remove(room);
+        events.forget(room.name());
         current = Math.min(current, rooms.size() - 1);
         currentRoom().ifPresent(RoomModel::seen);
         app.flash("left " + room.name());
@@ -450,6 +489,7 @@ public final class ChatView implements View, ChatActions {
             throw new CommandException("no member named " + user + " in " + room.name()
                     + whole.map(n -> "; for " + n + " put the name in quotes: /kick " + ArgumentSplitter.quote(n)).orElse(""));
         }
+        room.kickedByUs(user);
         app.service().kick(room.name(), user, reason);
     }
 
@@ -461,6 +501,68 @@ public final class ChatView implements View, ChatActions {
     @Override
     public void listRooms() {
         app.openLobby();
+    }
+
+    @Override
+    public void search(String text) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        search.start(text, room);
+        keys.showMatch(room);
+    }
+
+    // /lastlog TEXT: irssi's, the matching lines again as one block of system lines (never logged).
+    @Override
+    public void lastlog(String text) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        List<ChatLine> found = room.lines().stream().filter(l -> ScrollbackSearch.matches(l, text))
+                .collect(Collectors.toList());
+        long now = app.now();
+        room.add(ChatLine.system(now, "lastlog \"" + text + "\": " + found.size() + (found.size() == 1 ? " line" : " lines")), true);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH)
+                .withZone(app.options().clock().getZone());
+        for (ChatLine l : found) {
+            room.add(ChatLine.system(now, when.format(java.time.Instant.ofEpochMilli(l.timeMillis())) + " " + l.body()), true);
+        }
+        room.add(ChatLine.system(now, "end of lastlog"), true);
+        room.scrollToBottom();
+    }
+
+    @Override
+    public void notifyLevel(Optional<String> level) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        info(preferences.notifyLevel(room.name(), level));
+    }
+
+    @Override
+    public void ignore(Optional<String> name) {
+        info(preferences.ignore(name));
+    }
+
+    @Override
+    public void unignore(String name) throws CommandException {
+        info(preferences.unignore(name));
+    }
+
+    @Override
+    public void set(Optional<String> name, Optional<String> value) throws CommandException {
+        info(preferences.set(name, value));
+    }
+
+    @Override
+    public void stats() throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        NetEvent.Status st = room.status();
+        String rtt = st.rttMillis() < 0 ? "not measured yet" : st.rttMillis() + " ms";
+        info(room.name() + ": " + (room.ended() ? "ended" : st.state().label()) + ", round-trip time " + rtt
+                + ", " + st.unacked() + " sent and not yet acknowledged (/set stats on shows them on the status line)");
+    }
+
+    /** A system line for the user in the current room (or the status line's note when in none). */
+    private void info(String text) {
+        currentRoom().ifPresentOrElse(r -> {
+            r.add(ChatLine.system(app.now(), text), true);
+            r.scrollToBottom();
+        }, () -> app.flash(text));
     }
 
     // ---- drawing -------------------------------------------------------------------------
@@ -479,6 +581,26 @@ public final class ChatView implements View, ChatActions {
 
     int currentIndex() {
         return current;
+    }
+
+    int paneWidth() {
+        return paneWidth;
+    }
+
+    int paneHeight() {
+        return paneHeight;
+    }
+
+    ScrollbackSearch search() {
+        return search;
+    }
+
+    SideLists lists() {
+        return lists;
+    }
+
+    Preferences preferences() {
+        return prefs();
     }
 
     InputLine input() {

@@ -50,9 +50,10 @@ public final class ClientApp {
     private final SettingsStore store;
     private final Start start;
     private final CommandTable<ChatActions> commands = SlashCommands.table();
+    private final ClientOptions options;
     private final ConnectView connectView;
     private final LobbyView lobby = new LobbyView(this);
-    private final ChatView chat = new ChatView(this, commands);
+    private final ChatView chat;
     private volatile ChatService service; // read by the shutdown hook
     private String user = "";
     private List<RoomSummary> lastRooms = List.of();
@@ -72,10 +73,17 @@ public final class ClientApp {
     private int entering;
 
     public ClientApp(ClientUi ui, Connector connector, SettingsStore store, List<String> banner, Start start) {
+        this(ui, connector, store, banner, start, ClientOptions.quiet(store));
+    }
+
+    public ClientApp(ClientUi ui, Connector connector, SettingsStore store, List<String> banner, Start start,
+                     ClientOptions options) {
         this.ui = ui;
         this.connector = connector;
         this.store = store;
         this.start = start;
+        this.options = options;
+        this.chat = new ChatView(this, commands);
         this.connectView = new ConnectView(this, banner, start.values());
         ui.setGlobalKeys(this::globalKey);
     }
@@ -354,7 +362,11 @@ public final class ClientApp {
     }
 
     long now() {
-        return System.currentTimeMillis();
+        return options.clock().millis();
+    }
+
+    ClientOptions options() {
+        return options;
     }
 
     String userName() {

@@ -21,6 +21,8 @@ public final class HelpView implements View {
             "Alt+1..9         go to room 1..9; Ctrl+N / Ctrl+P next / previous",
             "Alt+A            next room with activity (mentions first)",
             "PgUp / PgDn      scroll; Home / End on an empty line: top / bottom",
+            "Ctrl+R           search the messages (Up older, Down newer, Esc ends)",
+            "F3               room list, member list, input: Up/Down scroll a list",
             "F2               rooms on the server (lobby)",
             "F1               this help; Ctrl+Q or Ctrl+C or /quit: leave all, exit");
     static final String QUOTING = "A name with spaces goes in double quotes: /join \"my room\"";

@@ -52,6 +52,13 @@ public final class PairSafeUnixTerminal extends UnixTerminal {
         super.flush();
     }
 
+    /** Writes an escape sequence or the bell as given (the notifier's) and flushes it. */
+    public void writeControl(byte[] bytes) throws IOException {
+        flushLoneHigh();
+        writeToTerminal(bytes);
+        super.flush();
+    }
+
     /** A high surrogate with no low one after it: written as Lanterna would, a '?' in its cell. */
     private void flushLoneHigh() throws IOException {
         if (high != 0) {

@@ -26,6 +26,15 @@ public final class RoomModel {
     private boolean newBelow;
     /** Index of our "you joined" line while history may still arrive, else -1. */
     private int joinLine = -1;
+    /** Our "you joined" line until the chat side answers, and where it goes; null once shown. */
+    private ChatLine pendingJoin;
+    private int pendingJoinAt;
+    /** How many lines at the top were kept from before a rejoin. */
+    private int kept;
+    /** When each member last said something here, for the smart join/leave filter. */
+    private final Map<String, Long> lastSpoke = new HashMap<>();
+    /** Members this client asked to kick, so the kick line can say who did it. */
+    private final java.util.Set<String> kickedByUs = new java.util.HashSet<>();
 
     public RoomModel(String name, String user, boolean host, List<String> memberNames, String hostName) {
         this.name = name;
@@ -94,11 +103,58 @@ public final class RoomModel {
     }
 
     /**
+     * Our "you joined" line, to show once the server's chat (UDP) side answers
+     * ({@link #confirmJoin}): the TCP side letting us in does not mean we can chat yet.
+     */
+    public void expectJoin(ChatLine line) {
+        pendingJoin = line;
+        pendingJoinAt = lines.size();
+    }
+
+    /**
+     * The chat side answered: the "you joined" line goes where the membership began, above
+     * anything typed meanwhile, and the server's history goes above it. False when already shown.
+     */
+    public boolean confirmJoin() {
+        if (pendingJoin == null) {
+            return false;
+        }
+        int at = Math.min(pendingJoinAt, lines.size());
+        lines.add(at, pendingJoin);
+        pendingJoin = null;
+        joinLine = at;
+        return true;
+    }
+
+    /** The "you joined" line waiting for the chat side, if any. */
+    public java.util.Optional<ChatLine> pendingJoin() {
+        return java.util.Optional.ofNullable(pendingJoin);
+    }
+
+    /**
+     * Rejoining a room we were in: its old lines (the kick notice, errors, what was said) stay, and
+     * the history the server sends next is merged into them ({@link #addHistory}).
+     */
+    public void keepLines(RoomModel old) {
+        lines.addAll(old.lines);
+        kept = old.lines.size();
+        lastSpoke.putAll(old.lastSpoke);
+    }
+
+    /**
      * A line of the history the server sends on joining: above our "you joined" line while that
      * is still the newest thing here; otherwise (a re-register's catch-up) appended like any line.
+     * A line we already show (kept from before a rejoin) is not shown twice.
      */
     public void addHistory(ChatLine line, boolean visible) {
-        if (joinLine >= 0) {
+        // Only the kept lines are compared: the history itself may well say "ok" twice.
+        if (lines.subList(0, Math.min(kept, lines.size())).stream().anyMatch(line::sameAs)) {
+            return;
+        }
+        if (pendingJoin != null) {
+            // The chat side is answering: its history goes where "you joined" will, above it.
+            lines.add(Math.min(pendingJoinAt++, lines.size()), line);
+        } else if (joinLine >= 0) {
             lines.add(joinLine++, line);
         } else {
             add(line, visible);
@@ -112,8 +168,10 @@ public final class RoomModel {
         if (lines.size() > MAX_LINES) {
             lines.remove(0);
             joinLine = -1;
+            pendingJoinAt = Math.max(0, pendingJoinAt - 1);
+            kept = Math.max(0, kept - 1);
         }
-        if (!visible && line.kind() != ChatLine.Kind.SYSTEM) {
+        if (!visible && line.kind() != ChatLine.Kind.SYSTEM && line.kind() != ChatLine.Kind.ERROR) {
             unread++;
             mentioned |= line.mention();
         }
@@ -220,6 +278,25 @@ public final class RoomModel {
     public void scrollToBottom() {
         scroll = 0;
         newBelow = false;
+    }
+
+    /** {@code who} said something here at {@code timeMillis}. */
+    public void spoke(String who, long timeMillis) {
+        lastSpoke.merge(who, timeMillis, Math::max);
+    }
+
+    /** Whether {@code who} said something here at or after {@code sinceMillis}. */
+    public boolean spokeSince(String who, long sinceMillis) {
+        return lastSpoke.getOrDefault(who, Long.MIN_VALUE) >= sinceMillis;
+    }
+
+    void kickedByUs(String who) {
+        kickedByUs.add(who);
+    }
+
+    /** Whether this client asked to kick {@code who} (asked once: the answer is used up). */
+    boolean takeKickedByUs(String who) {
+        return kickedByUs.remove(who);
     }
 
     public boolean isMember(String who) {

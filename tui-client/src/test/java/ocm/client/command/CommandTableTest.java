@@ -131,4 +131,37 @@ class CommandTableTest {
         assertTrue(CommandTable.isCommand("/help"));
         assertTrue(!CommandTable.isCommand("//not a command"));
     }
+
+    @Test
+    void anUnknownCommandSuggestsOnlyACloseMatch() {
+        CommandException e = assertThrows(CommandException.class, () -> table.run("/jion lobby", r, false));
+        assertEquals("unknown command /jion; did you mean /join? (/help lists all)", e.getMessage());
+        e = assertThrows(CommandException.class, () -> table.run("/lea", r, false));
+        assertEquals("unknown command /lea; did you mean /leave? (/help lists all)", e.getMessage());
+        e = assertThrows(CommandException.class, () -> table.run("/frobnicate", r, false));
+        assertEquals("unknown command /frobnicate (/help lists all)", e.getMessage());
+        assertTrue(r.calls.isEmpty());
+    }
+
+    @Test
+    void aCommandThatTakesNothingRefusesAWordAfterItButQuitTakesAMessage() throws Exception {
+        CommandException e = assertThrows(CommandException.class, () -> table.run("/leave now", r, false));
+        assertEquals("/leave takes nothing after it (usage: /leave)", e.getMessage());
+        assertThrows(CommandException.class, () -> table.run("/members all", r, false));
+        assertTrue(r.calls.isEmpty());
+        table.run("/quit see you", r, false);
+        assertEquals(List.of("quit"), r.calls);
+    }
+
+    @Test
+    void aCommandTypedWholeCompletesToItselfNotALongerOne() {
+        assertEquals(List.of("/me"), table.completeName("/me"));
+        assertEquals(List.of("/members", "/me"), table.completeName("/m"));
+    }
+
+    @Test
+    void theFullScreenOnlyCommandsSayWhereTheyWorkInPlainMode() {
+        CommandException e = assertThrows(CommandException.class, () -> table.run("/search x", r, false));
+        assertEquals("/search works in the full-screen client only", e.getMessage());
+    }
 }

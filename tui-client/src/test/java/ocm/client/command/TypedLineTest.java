@@ -39,6 +39,16 @@ class TypedLineTest {
         TypedLine.checkSize("x".repeat(Limits.MAX_TEXT_BYTES));
         CommandTable.CommandException e = assertThrows(CommandTable.CommandException.class,
                 () -> TypedLine.checkSize("日".repeat(1201)));
-        assertEquals("message is 3603 bytes, the limit is 3600 - not sent", e.getMessage());
+        assertEquals("message is 3603 bytes, 3 over the limit of 3600 - not sent", e.getMessage());
+    }
+
+    @Test
+    void theTextALineWouldSendIsChatOrAnActionNothingElse() {
+        assertEquals(java.util.Optional.of("hi"), TypedLine.of("hi").outgoingText());
+        assertEquals(java.util.Optional.of("/etc"), TypedLine.of("//etc").outgoingText());
+        assertEquals(java.util.Optional.of("waves"), TypedLine.of("/me waves").outgoingText());
+        assertEquals(java.util.Optional.empty(), TypedLine.of("/join x").outgoingText());
+        assertEquals(java.util.Optional.empty(), TypedLine.of("/me").outgoingText());
+        assertEquals(java.util.Optional.empty(), TypedLine.sizeProblem("x".repeat(Limits.MAX_TEXT_BYTES)));
     }
 }

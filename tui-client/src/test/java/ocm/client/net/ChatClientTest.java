@@ -386,7 +386,8 @@ class ChatClientTest {
         client.enter(RoomRequest.join(ROOM, "alice", Optional.empty()));
         udp.expect(Packet.Register.class);
         clock.advance(RoomSession.SLOW_REGISTER_MILLIS);
-        log.await(NetEvent.Notice.class, n -> n.text().contains("no answer yet"));
+        NetEvent.Notice said = log.await(NetEvent.Notice.class, n -> n.text().contains("no answer yet"));
+        assertTrue(said.text().contains("UDP " + udp.port()) && said.text().contains("--udp-port"), said.text());
         clock.advance(RoomSession.SLOW_REGISTER_MILLIS);
         udp.expect(Packet.Register.class);
         assertEquals(1, log.of(NetEvent.Notice.class).stream().filter(n -> n.text().contains("no answer yet")).count());

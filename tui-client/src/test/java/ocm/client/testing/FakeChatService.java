@@ -33,6 +33,8 @@ public final class FakeChatService implements ChatService {
     public volatile boolean shutdown;
     /** Test hook: enter() of these rooms waits until {@link #stopRequests}, like a server that never answers. */
     public final List<String> hang = new CopyOnWriteArrayList<>();
+    /** Test hook: rooms whose chat (UDP) side never answers; every other room reports its link live on entering. */
+    public final List<String> udpSilent = new CopyOnWriteArrayList<>();
     /** Test hook: listRooms() waits until {@link #stopRequests}. */
     public volatile boolean hangList;
     private final CountDownLatch requestsStopped = new CountDownLatch(1);
@@ -77,6 +79,10 @@ public final class FakeChatService implements ChatService {
             throw new ClientException("wrong password for " + r.room());
         }
         entered.add(r);
+        if (!udpSilent.contains(r.room())) {
+            // As the real session does: the Welcome may well come before the UI has shown the room.
+            emit(new NetEvent.Status(r.room(), NetEvent.LinkState.LIVE, 12, 0));
+        }
         List<String> members = r.create() ? List.of(r.user()) : List.of("bob", r.user());
         return new Membership(r.room(), r.user(), r.create(), r.create() ? r.user() : "bob", members,
                 r.password().isPresent());

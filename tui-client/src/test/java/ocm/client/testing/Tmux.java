@@ -65,6 +65,36 @@ public final class Tmux implements AutoCloseable {
         throw new AssertionError("tmux session " + session + " never showed '" + needle + "'; it shows:\n" + s);
     }
 
+    /** A tmux format for the session's window, e.g. {@code #{window_bell_flag}} (1 once a bell rang there). */
+    public String format(String session, String format) {
+        Result r = tmux("display-message", "-p", "-t", session, format);
+        return r.exit == 0 ? r.out.strip() : "";
+    }
+
+    /** Resizes the session's window, as a terminal grown or shrunk by its user. */
+    public void resize(String session, int columns, int rows) {
+        check(tmux("resize-window", "-t", session, "-x", String.valueOf(columns), "-y", String.valueOf(rows)));
+    }
+
+    /** Waits until {@code format} gives {@code value}. */
+    public void awaitFormat(String session, String format, String value) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String got = "";
+        while (System.nanoTime() < deadline) {
+            got = format(session, format);
+            if (got.equals(value)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("tmux session " + session + ": " + format + " is '" + got + "', not '" + value + "'");
+    }
+
     @Override
     public void close() {
         tmux("kill-server");
@@ -105,6 +135,7 @@ public final class Tmux implements AutoCloseable {
     /** A shell command running the client in a fresh JVM with this test's class path. */
     public static String clientCommand(String configDir, String... args) {
         StringBuilder b = new StringBuilder("env XDG_CONFIG_HOME=").append(quote(configDir))
+                .append(" XDG_DATA_HOME=").append(quote(configDir + "/data"))
                 .append(" java -Djava.awt.headless=true -cp ").append(quote(System.getProperty("java.class.path")))
                 .append(" ocm.client.ClientMain");
         for (String a : args) {

@@ -33,4 +33,19 @@ class RoomModelTest {
         assertEquals(List.of("you created den", "the server had lost this session; registered again",
                 "typed while the server was down"), texts(r));
     }
+
+    @Test
+    void aRejoinKeepsTheOldLinesAndTheHistoryAddsOnlyWhatIsNew() {
+        RoomModel old = new RoomModel("den", "alice", false, List.of("alice", "bob"), "bob");
+        old.addJoinLine(ChatLine.system(0, "you joined den"));
+        old.add(chat("bob", "ok"), true);
+        old.add(ChatLine.system(0, "you were kicked"), true);
+        RoomModel again = new RoomModel("den", "alice", false, List.of("alice", "bob"), "bob");
+        again.keepLines(old);
+        again.addJoinLine(ChatLine.system(0, "you joined den"));
+        again.addHistory(chat("bob", "ok"), true); // seen already
+        again.addHistory(chat("bob", "new"), true);
+        again.addHistory(chat("bob", "new"), true); // said twice: the history's own repeats stay
+        assertEquals(List.of("you joined den", "ok", "you were kicked", "new", "new", "you joined den"), texts(again));
+    }
 }

@@ -38,7 +38,7 @@ class ScreensTest extends ScreenTest {
                 dir, SIZE);
         ui.await("you joined " + room);
         fake.emit(new NetEvent.Status(room, NetEvent.LinkState.LIVE, 12, 0));
-        ui.await("[connected] rtt 12 ms");
+        ui.await("[connected] · " + room);
         return ui;
     }
 
@@ -143,9 +143,9 @@ class ScreensTest extends ScreenTest {
         ui.awaitGone("(sending)");
         message("lobby", 8, "bob", "hi alice");
         String s = ui.await("bob: hi alice");
-        assertTrue(s.contains("[connected] rtt 12 ms · lobby"), s);
+        assertTrue(s.contains("[connected] · lobby"), s);
         fake.emit(new NetEvent.Status("lobby", NetEvent.LinkState.LIVE, 12, 40));
-        ui.await("[connected] rtt 12 ms · sending 40 more… · lobby");
+        ui.await("[connected] · sending 40 more… · lobby");
     }
 
     @Test
@@ -175,7 +175,7 @@ class ScreensTest extends ScreenTest {
     void overLongMessageIsRefusedBeforeSending() throws Exception {
         chatIn("lobby");
         ui.line("x".repeat(Limits.MAX_TEXT_BYTES + 1));
-        ui.await("the limit is " + Limits.MAX_TEXT_BYTES);
+        ui.await("1 over the limit of " + Limits.MAX_TEXT_BYTES);
         assertTrue(fake.sent.isEmpty());
     }
 
@@ -260,6 +260,8 @@ class ScreensTest extends ScreenTest {
         chatIn("lobby");
         fake.emit(new NetEvent.Ended("lobby", Optional.of(EndReason.KICKED), "kicked by bob"));
         ui.await("[ended]");
+        ui.line("/set stats on");
+        ui.await("stats = on");
         assertFalse(ui.row("[ended]").contains("rtt"), ui.text());
         fake.emit(new NetEvent.Status("lobby", NetEvent.LinkState.ENDED, 1, 3)); // as the session reports it
         fake.emit(new NetEvent.Notice("lobby", "after the status"));
@@ -411,7 +413,7 @@ class ScreensTest extends ScreenTest {
         ui.line("/join " + room);
         ui.await("ok\uD83D\uDC4D...");
         String status = ui.row("ok\uD83D\uDC4D...");
-        assertTrue(status.contains("[connected] rtt 12 ms") && status.contains("joining \u00e9ok\uD83D\uDC4D..."), ui.text());
+        assertTrue(status.contains("[connected] · lobby") && status.contains("joining \u00e9ok\uD83D\uDC4D..."), ui.text());
         // One bar cell after the flash, as with "F1 help": nothing shifted by uncounted marks.
         assertEquals(SIZE.getColumns() - 2, UiHarness.lastColumnOf(status, '.'), ui.text());
     }
@@ -494,7 +496,8 @@ class ScreensTest extends ScreenTest {
                 assertFalse(cell.equals("\u00a4"), "chat text inside the help box, row " + r + ":\n" + s);
             }
         }
-        assertTrue(rows[top].substring(left - 1).startsWith("  Help"), s); // title bar, nothing before it
+        assertTrue(rows[top].substring(left).startsWith("┌─ Help ─"), s); // the title in the top border
+        assertTrue(rows[top].substring(right).startsWith("┐"), s); // and its corner
         ui.type("x");
         ui.awaitGone("Alt+A");
     }

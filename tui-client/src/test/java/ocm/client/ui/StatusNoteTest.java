@@ -27,10 +27,10 @@ class StatusNoteTest extends ScreenTest {
     void aNoteIsSetApartFromTheStatusAndGoesWhenItsTimeIsUp() throws Exception {
         leaveTwoOfThree();
         String status = ui.row("left two");
-        assertTrue(status.matches(" \\[registering\\] rtt - · three +│ left two +"), status);
+        assertTrue(status.matches(" \\[connected\\] · three +│ left two +"), status);
         ui.ui.post(ui.app::expireFlash); // what the timer runs after ClientApp.FLASH_MILLIS
         ui.awaitGone("left two");
-        assertTrue(ui.row("[registering]").contains("F1 help"), ui.text());
+        assertTrue(ui.row("[connected]").contains("F1 help"), ui.text());
     }
 
     @Test
@@ -42,20 +42,23 @@ class StatusNoteTest extends ScreenTest {
         ui.await("you joined lengthy-room");
         ui.line("/leave");
         String screen = ui.await("│ left");
-        assertTrue(ui.row("│ left").contains("· first │"), "the room name stays whole:\n" + screen);
+        assertTrue(ui.row("│ left").matches(" \\[connected\\] · sending 5 more… · first +│ left lengthy-r.*"), "the room name stays whole:\n" + screen);
     }
 
     @Test
     void withTooLittleRoomTheNoteIsLeftOutAndTheRoomNameStaysWhole() throws Exception {
-        ui = UiHarness.chatIn(fake, "abcdefghijklmn", dir, new TerminalSize(60, 12));
-        // Lines waiting make the status long: little room is left for a note.
-        fake.emit(new NetEvent.Status("abcdefghijklmn", NetEvent.LinkState.LIVE, 12, 5));
+        // Long enough that the status leaves too little for a note; too long to fit the pane on one line.
+        String first = "abcdefghijklmnopqrstuvwxyz-abcdefghijklm";
+        ui = new UiHarness(a -> fake, new ClientApp.Start(new ocm.client.config.ClientSettings("127.0.0.1", 9090, 9091,
+                "alice"), java.util.Optional.empty(), java.util.Optional.of(first), java.util.Optional.empty()),
+                dir, new TerminalSize(60, 12));
+        ui.await("[connected]");
         ui.line("/join other-room-with-a-long-name");
-        ui.await("2 other-roo"); // in the room list: joined
+        ui.await("2 other-ro…"); // in the room list (cut with an ellipsis): joined
         ui.line("/leave"); // back in the first room, with a long "left ..." note pending
-        String screen = ui.await("abcdefghijklmn >");
-        String status = ui.row("rtt");
-        assertTrue(status.matches(".*· sending 5 more… · abcdefghijklmn +"), "the room name whole, no stub of a note:\n" + screen);
+        String screen = ui.await("abcdefghijklmnopq >");
+        String status = ui.row("[connected]");
+        assertTrue(status.matches(".*· " + first + " +"), "the room name whole, no stub of a note:\n" + screen);
     }
 
     @Test

@@ -26,12 +26,19 @@ final class UiHarness implements AutoCloseable {
     final SettingsStore store;
 
     UiHarness(ClientApp.Connector connector, ClientApp.Start start, Path dir, TerminalSize size) throws Exception {
+        this(connector, start, dir, size, null);
+    }
+
+    /** With {@code options} (a fixed clock, a recording notifier, logs); null for the quiet defaults. */
+    UiHarness(ClientApp.Connector connector, ClientApp.Start start, Path dir, TerminalSize size,
+              java.util.function.Function<SettingsStore, ClientOptions> options) throws Exception {
         terminal = new DefaultVirtualTerminal(size);
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         store = new SettingsStore(dir.resolve("ocm").resolve("client.json"));
         ui = new ClientUi(screen, Theme.load("dark"));
-        app = new ClientApp(ui, connector, store, List.of("  OCM banner line", "  Online Chat Messenger"), start);
+        app = new ClientApp(ui, connector, store, List.of("  OCM banner line", "  Online Chat Messenger"), start,
+                options == null ? ClientOptions.quiet(store) : options.apply(store));
         ui.start();
         ui.post(app::begin);
     }
@@ -52,8 +59,47 @@ final class UiHarness implements AutoCloseable {
                 java.util.Optional.of(room), java.util.Optional.empty()), dir, size);
         h.await("you joined " + room);
         fake.emit(new ocm.client.net.NetEvent.Status(room, ocm.client.net.NetEvent.LinkState.LIVE, 12, 0));
-        h.await("[connected] rtt 12 ms");
+        h.await("[connected] · " + room);
         return h;
+    }
+
+    /** Straight into the chat with {@code options}, its link shown live. */
+    static UiHarness chatIn(ocm.client.testing.FakeChatService fake, String room, Path dir, TerminalSize size,
+                            java.util.function.Function<SettingsStore, ClientOptions> options) throws Exception {
+        ocm.client.config.ClientSettings v = new ocm.client.config.ClientSettings("127.0.0.1", 9090, 9091, "alice");
+        UiHarness h = new UiHarness(a -> fake, new ClientApp.Start(v, java.util.Optional.empty(),
+                java.util.Optional.of(room), java.util.Optional.empty()), dir, size, options);
+        h.await("you joined " + room);
+        fake.emit(new ocm.client.net.NetEvent.Status(room, ocm.client.net.NetEvent.LinkState.LIVE, 12, 0));
+        h.await("[connected] · " + room);
+        return h;
+    }
+
+    /**
+     * The screen as a picture of which cells are marked: {@code #} for a cell in the selection's
+     * colours, {@code +} for one drawn reversed, a space otherwise (search marks, the focused list).
+     */
+    String marks(Theme t) {
+        CompletableFuture<String> read = new CompletableFuture<>();
+        ui.post(() -> {
+            TerminalSize size = terminal.getTerminalSize();
+            StringBuilder b = new StringBuilder();
+            for (int r = 0; r < size.getRows(); r++) {
+                for (int c = 0; c < size.getColumns(); c++) {
+                    com.googlecode.lanterna.TextCharacter ch = terminal.getCharacter(c, r);
+                    boolean blank = ch.getCharacterString().isBlank();
+                    b.append(blank ? ' ' : ch.getBackgroundColor().equals(t.selectedBackground()) ? '#'
+                            : ch.getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE) ? '+' : ' ');
+                }
+                b.append('\n');
+            }
+            read.complete(b.toString());
+        });
+        try {
+            return read.get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the UI thread did not answer", e);
+        }
     }
 
     void type(String text) {
