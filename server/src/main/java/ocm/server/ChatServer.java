@@ -18,6 +18,9 @@ import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.ServerLifecycle;
 import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
+import ocm.server.identity.NameOwners;
+import ocm.server.identity.OwnersFile;
+import ocm.server.local.LocalRooms;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
@@ -53,6 +56,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     /** The relay thread's, once started: the rules of rooms and the relay's counters. */
     private final RoomService rooms;
     private final Counters counters = new Counters();
+    /** Which keys own which names (names.json in the data dir). */
+    private final NameOwners owners;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ocm-store");
@@ -61,6 +66,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     });
     private RelayLoop relay;
     private TcpService tcp;
+    private RequestHandler requests;
+    private LocalRooms localRooms;
     private LiveAdmin admin;
     /** Held while running, so no second server writes the same state file. */
     private DataDirLock dataDirLock;
@@ -87,7 +94,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
                 .orElse(RoomStore.none());
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
-        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
+        this.owners = config.dataDir().map(OwnersFile::open).orElseGet(NameOwners::inMemory);
+        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout(), owners);
     }
 
     /** Loads the state file, binds both ports and starts the threads. */
@@ -125,6 +133,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             failedStart();
             throw e;
         }
+        localRooms = new LocalRooms(requests, relay, rooms, clock, config.historySize(), config.messagesPerSecond());
         admin = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
         relay.start();
         tcp.start();
@@ -143,7 +152,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     private TcpService bindTcp() throws IOException {
         try {
-            return new TcpService(config, abuse, new RequestHandler(new RelayRooms(relay, rooms), abuse, clock), clock);
+            requests = new RequestHandler(new RelayRooms(relay, rooms), abuse, clock);
+            return new TcpService(config, abuse, requests, clock);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }
@@ -187,6 +197,21 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     public ServerAdmin admin() {
         return admin;
+    }
+
+    /** The rooms for clients in this process (the SSH gateway), once started. */
+    public LocalRooms localRooms() {
+        return localRooms;
+    }
+
+    /** The server-wide name -> key registry; safe from any thread. */
+    public NameOwners nameOwners() {
+        return owners;
+    }
+
+    /** The server's clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The relay's published figures and heartbeat (for metrics and /healthz); safe from any thread once started. */
