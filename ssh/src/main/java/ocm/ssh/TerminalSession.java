@@ -131,7 +131,13 @@ final class TerminalSession implements Command {
             boolean icrnl = env.getPtyModes().getOrDefault(PtyMode.ICRNL, 1) != 0;
             ClientUi[] uiRef = new ClientUi[1];
             input = new InputQueue(icrnl, () -> wake(uiRef[0]));
-            StreamTerminal terminal = new StreamTerminal(input, out, StandardCharsets.UTF_8, size(env.getEnv()));
+            OutputStream toUser = new ChannelOutput(out, () -> {
+                ClientUi u = uiRef[0];
+                if (u != null) {
+                    u.stop(); // the user is gone: end the screen, not a failure
+                }
+            });
+            StreamTerminal terminal = new StreamTerminal(input, toUser, StandardCharsets.UTF_8, size(env.getEnv()));
             env.addSignalListener((ch, signal) -> {
                 TerminalSize s = size(env.getEnv());
                 terminal.resized(s.getColumns(), s.getRows());
