@@ -21,6 +21,7 @@ import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 
 /**
  * {@code ssh -p PORT NAME@HOST}: an SSH server (Apache MINA SSHD) beside the chat server, in its
@@ -66,6 +67,7 @@ public final class SshGateway implements AutoCloseable {
         sshd.setPublickeyAuthenticator((user, key, session) -> true); // the key is the identity; names are checked at the shell
         sshd.setKeyboardInteractiveAuthenticator(new GatewayAuth(guests));
         sshd.setPasswordAuthenticator(null);
+        sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE); // a chat door, not a tunnel
         CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ZERO);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(sshd, KEEPALIVE);
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(sshd, KEEPALIVE);
