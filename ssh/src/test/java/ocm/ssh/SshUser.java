@@ -33,7 +33,7 @@ final class SshUser implements AutoCloseable {
         ClientSession s = client.connect(name, "127.0.0.1", port).verify(WAIT).getSession();
         if (key != null) {
             s.addPublicKeyIdentity(key);
-        }
+        } // without one: keyboard-interactive, with no questions (a guest)
         s.auth().verify(WAIT);
         return s;
     }
