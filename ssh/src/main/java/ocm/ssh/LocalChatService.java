@@ -32,6 +32,12 @@ import ocm.server.room.RoomException;
  * {@link InProcessLink} per room, drained on the session's UI thread ({@code onUi}), so a
  * session that cannot keep up fills its own bounded inbox and is removed from the room, as any
  * member too far behind. The name is the SSH login's, whatever the screens ask for.
+ *
+ * <p>The screens know a room only once {@link #enter} has returned and its result reached the UI
+ * thread; what the room sends before then (the member list, the history) would be dropped. So a
+ * room's deliveries are held ({@link Gate}) until {@code afterEnter} runs, which must be after the
+ * UI has taken the membership: the session passes its UI worker, which runs it after the enter
+ * (whose result it posts first).
  */
 final class LocalChatService implements ChatService {
     private static final Logger LOG = Logger.getLogger("ocm.ssh");
@@ -49,19 +55,21 @@ final class LocalChatService implements ChatService {
     private final String ip;
     private final Optional<String> key;
     private final Consumer<Runnable> onUi;
+    private final Consumer<Runnable> afterEnter;
     private final Map<String, Joined> joined = new ConcurrentHashMap<>();
     private final AtomicLong localIds = new AtomicLong();
     private volatile Consumer<NetEvent> listener = e -> { };
     private volatile boolean closed;
 
     LocalChatService(LocalRooms rooms, ServerAddress server, String user, String ip, Optional<String> key,
-                     Consumer<Runnable> onUi) {
+                     Consumer<Runnable> onUi, Consumer<Runnable> afterEnter) {
         this.rooms = rooms;
         this.server = server;
         this.user = user;
         this.ip = ip;
         this.key = key;
         this.onUi = onUi;
+        this.afterEnter = afterEnter;
     }
 
     @Override
@@ -97,8 +105,8 @@ final class LocalChatService implements ChatService {
         String room = a.room().isEmpty() ? request.room() : a.room();
         InProcessLink[] self = new InProcessLink[1];
         long attachedAt = System.currentTimeMillis();
-        Runnable drain = () -> drain(room, self[0], attachedAt);
-        self[0] = new InProcessLink(INBOX, () -> onUi.accept(drain));
+        Gate gate = new Gate(() -> onUi.accept(() -> drain(room, self[0], attachedAt)));
+        self[0] = new InProcessLink(INBOX, gate::wake);
         Joined old = joined.put(room, new Joined(a.token(), self[0]));
         if (old != null) {
             rooms.leave(old.token());
@@ -108,7 +116,10 @@ final class LocalChatService implements ChatService {
         } catch (Exception e) {
             throw new ClientException("joined " + room + " but could not follow it: " + e.getMessage());
         }
-        emit(new NetEvent.Status(room, NetEvent.LinkState.LIVE, -1, 0));
+        afterEnter.accept(() -> {
+            emit(new NetEvent.Status(room, NetEvent.LinkState.LIVE, -1, 0));
+            gate.open();
+        });
         return new Membership(room, a.username().isEmpty() ? user : a.username(), a.host(), a.hostName(), a.members(), a.locked());
     }
 
@@ -230,6 +241,38 @@ final class LocalChatService implements ChatService {
             listener.accept(e);
         } catch (RuntimeException ex) {
             LOG.warning("event listener failed on " + e + ": " + ex);
+        }
+    }
+
+    /** Holds a room's wake-ups until the screens know the room, then lets them through. */
+    private static final class Gate {
+        private final Runnable wake;
+        private boolean open;
+        private boolean pending;
+
+        Gate(Runnable wake) {
+            this.wake = wake;
+        }
+
+        void wake() {
+            synchronized (this) {
+                if (!open) {
+                    pending = true;
+                    return;
+                }
+            }
+            wake.run();
+        }
+
+        void open() {
+            boolean run;
+            synchronized (this) {
+                open = true;
+                run = pending;
+            }
+            if (run) {
+                wake.run();
+            }
         }
     }
 }

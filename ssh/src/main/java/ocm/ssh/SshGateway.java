@@ -50,14 +50,12 @@ public final class SshGateway implements AutoCloseable {
     public static AutoCloseable start(ChatServer server, SshOptions options, PrintWriter out) throws IOException {
         Path dir = server.config().dataDir().orElseThrow(() -> new IOException("the SSH gateway needs a data dir for its host key"));
         SshGateway g = start(server, options.host(server.config().host()), options.port().orElse(0), options.guests(), dir);
-        out.println("SSH gateway on " + options.host(server.config().host()) + " port " + g.port()
-                + ", host key " + g.hostKeyFingerprint());
-        out.flush();
-        return g;
+        return g; // its log line names the address and the host key's fingerprint
     }
 
     /** Starts the gateway for a started server: host key in {@code keyDir}, on {@code host}:{@code port} (0: any). */
     public static SshGateway start(ChatServer server, String host, int port, boolean guests, Path keyDir) throws IOException {
+        MinaLog.routeToServerLog();
         KeyPair hostKey = HostKey.loadOrCreate(keyDir);
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(host);
@@ -84,8 +82,8 @@ public final class SshGateway implements AutoCloseable {
         sshd.setShellFactory(channel -> g.shell(channel, server, address, theme, banner));
         sshd.setCommandFactory((channel, command) -> new UsageCommand());
         sshd.start();
-        LOG.info("SSH gateway listening on " + host + ":" + g.port() + ", host key " + g.fingerprint
-                + (guests ? ", guests allowed" : ""));
+        LOG.info("SSH gateway listening on " + host + ":" + g.port() + " (ssh -p " + g.port() + " NAME@" + host
+                + "), host key " + g.fingerprint + (guests ? ", guests allowed" : ""));
         return g;
     }
 

@@ -149,7 +149,12 @@ final class TerminalSession implements Command {
             ClientUi u = new ClientUi(screen, theme, () -> q.available() > 0);
             uiRef[0] = u;
             ui = u;
-            LocalChatService s = new LocalChatService(rooms, server, name, ip, key, u::post);
+            // After an enter, on the UI's worker: by then the enter's result is on the UI thread's queue.
+            LocalChatService s = new LocalChatService(rooms, server, name, ip, key, u::post,
+                    r -> u.background(() -> {
+                        r.run();
+                        return Boolean.TRUE;
+                    }, ok -> { }, err -> { }));
             service = s;
             ClientApp app = new ClientApp(u, address -> s, new SettingsStore(java.nio.file.Path.of("/nonexistent/ocm")), banner,
                     ClientApp.Start.fixed(new ClientSettings(server.host(), server.tcpPort(), server.udpPort(), name)));

@@ -54,11 +54,16 @@ class SshGatewayTest {
         try (SshUser alice = rig.open("alice", SshRig.newKey(), 100, 30);
              SshUser bob = rig.open("bob", SshRig.newKey(), 100, 30)) {
             createRoom(alice, "lounge");
+            alice.type("said before bob came").enter();
+            alice.awaitScreen("the line sent", t -> t.contains("alice: said before bob came"));
             bob.awaitText("you are bob");
             bob.type("r"); // refresh the lobby: the room is there
             bob.awaitText("lounge");
             bob.enter();
             bob.awaitText("you joined lounge");
+            bob.awaitText("said before bob came"); // the history, although it came before the screen knew the room
+            bob.awaitScreen("the member list", t -> t.contains("@alice"));
+            bob.awaitText("[connected]"); // the room's status, also sent before the screen had the room
             alice.awaitText("bob joined");
             // Typed then a lone CR, as every SSH client sends Enter: the line is sent.
             alice.type("abc").enter().type("def").enter();
