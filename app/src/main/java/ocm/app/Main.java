@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import ocm.bench.BenchCommand;
 import ocm.client.ClientCommand;
 import ocm.server.ServerCommand;
+import ocm.ssh.SshGateway;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,18 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError);
+        return new CommandLine(new Main(), new Factory()).setParameterExceptionHandler(Main::usageError);
+    }
+
+    /** Makes the sub-commands; the server's gets the SSH gateway, which the server module cannot know. */
+    private static final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ServerCommand.class) {
+                return cls.cast(new ServerCommand(SshGateway::start));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
     }
 
     /** A bad flag: one line saying what, the closest flags if any, then the usage; exit 2. */

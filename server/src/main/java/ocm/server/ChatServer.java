@@ -16,6 +16,9 @@ import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.ServerLifecycle;
 import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
+import ocm.server.identity.NameOwners;
+import ocm.server.identity.OwnersFile;
+import ocm.server.local.LocalRooms;
 import ocm.server.room.RoomRegistry;
 import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
@@ -56,6 +59,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     /** The relay thread's, once started: the rules of rooms and the relay's counters. */
     private final RoomService rooms;
     private final Counters counters = new Counters();
+    /** Which keys own which names (names.json in the data dir). */
+    private final NameOwners owners;
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Made by start once the data dir is locked; writes snapshots off the relay thread, latest wins. */
     private SnapshotWriter writer;
@@ -63,6 +68,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private IntConsumer fatalExit = status -> Runtime.getRuntime().halt(status);
     private RelayLoop relay;
     private TcpService tcp;
+    private RequestHandler requests;
+    private LocalRooms localRooms;
     private LiveAdmin admin;
     /** Held while running, so no second server writes the same state file. */
     private DataDirLock dataDirLock;
@@ -98,7 +105,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         this.store = config.dataDir().isPresent() ? new TimedRoomStore(store, saves) : store;
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
-        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
+        this.owners = config.dataDir().map(OwnersFile::open).orElseGet(NameOwners::inMemory);
+        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout(), owners);
     }
 
     private static RoomStore defaultStore(ServerConfig config, AbuseLimits abuse) {
@@ -152,6 +160,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             failedStart();
             throw e;
         }
+        localRooms = new LocalRooms(requests, relay, rooms, clock, config.historySize(), config.messagesPerSecond());
         admin = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
         DeadThreadExit death = new DeadThreadExit(this::emergencySave, fatalExit, FATAL_SAVE_BUDGET);
         relay.onDeath(death);
@@ -173,7 +182,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     private TcpService bindTcp() throws IOException {
         try {
-            return new TcpService(config, abuse, new RequestHandler(new RelayRooms(relay, rooms), abuse, clock), clock);
+            requests = new RequestHandler(new RelayRooms(relay, rooms), abuse, clock);
+            return new TcpService(config, abuse, requests, clock);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }
@@ -222,6 +232,21 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     public ServerAdmin admin() {
         return admin;
+    }
+
+    /** The rooms for clients in this process (the SSH gateway), once started. */
+    public LocalRooms localRooms() {
+        return localRooms;
+    }
+
+    /** The server-wide name -> key registry; safe from any thread. */
+    public NameOwners nameOwners() {
+        return owners;
+    }
+
+    /** The server's clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The relay's published figures and heartbeat (for metrics and /healthz); safe from any thread once started. */

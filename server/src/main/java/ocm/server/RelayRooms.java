@@ -31,6 +31,18 @@ final class RelayRooms implements RoomAccess {
     }
 
     @Override
+    public CompletableFuture<Admission> create(String room, String user, Optional<PasswordHash> password, int protocol,
+                                               String ip, Optional<String> key, long now) {
+        return relay.submit(() -> rooms.create(room, user, password, protocol, ip, key, now));
+    }
+
+    @Override
+    public CompletableFuture<Admission> join(String room, String user, Optional<PasswordHash> verified, int protocol,
+                                             String ip, Optional<String> key, long now) {
+        return relay.submit(() -> rooms.join(room, user, verified, protocol, ip, key, now));
+    }
+
+    @Override
     public CompletableFuture<Optional<PasswordHash>> passwordOf(String room) {
         return relay.submit(() -> rooms.passwordOf(room));
     }

@@ -48,6 +48,20 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOptions configFile = new ConfigFileOptions();
 
+    @Mixin
+    SshOptions ssh = new SshOptions();
+
+    /** Starts the SSH gateway when --ssh-port is given; the launcher passes the real one. */
+    private final SshOptions.Gateway gateway;
+
+    public ServerCommand() {
+        this(SshOptions.Gateway.NONE);
+    }
+
+    public ServerCommand(SshOptions.Gateway gateway) {
+        this.gateway = gateway;
+    }
+
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
     boolean noConsole;
 
@@ -125,6 +139,7 @@ public final class ServerCommand implements Callable<Integer> {
             config = config();
             abuse = abuseLimits();
             metrics.port(); // checked before anything starts
+            ssh.port();
         } catch (IllegalArgumentException e) {
             err.println("chat server: " + e.getMessage());
             return EXIT_USAGE;
@@ -150,8 +165,19 @@ public final class ServerCommand implements Callable<Integer> {
             server.close();
             return EXIT_FAILURE;
         }
+        Optional<AutoCloseable> sshGateway;
+        try {
+            sshGateway = ssh.port().isPresent() ? Optional.of(gateway.start(server, ssh, spec.commandLine().getOut()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            err.println("chat server: cannot start the SSH gateway: " + e.getMessage());
+            endpoint.ifPresent(MetricsEndpoint::close);
+            server.close();
+            return EXIT_FAILURE;
+        }
         // JUL's own shutdown hook may already have closed the log handlers, so this hook speaks on stderr.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sshGateway.ifPresent(ServerCommand::closeQuietly);
             if (!server.isStopped()) {
                 say(err, "chat server: stopping: telling clients, saving state");
                 server.close();
@@ -164,9 +190,18 @@ public final class ServerCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             server.close();
         } finally {
+            sshGateway.ifPresent(ServerCommand::closeQuietly);
             endpoint.ifPresent(MetricsEndpoint::close);
         }
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // stopping anyway; the gateway's own log says what went wrong
+        }
     }
 
     /**
@@ -198,7 +233,8 @@ public final class ServerCommand implements Callable<Integer> {
     /** The admin console on this process's stdin and stdout, its history in the data dir. */
     private void runConsole(ChatServer server, ServerLog log) {
         Path history = server.config().dataDir().map(d -> d.resolve(CONSOLE_HISTORY)).orElse(null);
-        AdminConsole console = new AdminConsole(server.admin(), history, System.in, System.out);
+        AdminConsole console = new AdminConsole(server.admin(), Optional.of(server.nameOwners()), history, System.in, System.out,
+                AdminConsole.Mode.AUTO);
         Handler handler = console.logHandler();
         if (console.interactive()) {
             // Log lines on stderr would land in the middle of the line being typed; the console prints them above it.

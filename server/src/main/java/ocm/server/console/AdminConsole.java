@@ -69,10 +69,17 @@ public final class AdminConsole {
      * over a dumb terminal on them (how tests drive it).
      */
     public AdminConsole(ServerAdmin admin, Path historyFile, InputStream in, PrintStream out, Mode mode) {
+        this(admin, java.util.Optional.empty(), historyFile, in, out, mode);
+    }
+
+    /** With the name commands (/names, /release, /link) over the server's name registry. */
+    public AdminConsole(ServerAdmin admin, java.util.Optional<ocm.server.identity.NameOwners> names, Path historyFile,
+                        InputStream in, PrintStream out, Mode mode) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.table = AdminCommands.table(admin);
+        names.ifPresent(n -> NameCommands.register(table, n));
         boolean ownTerminal = in == System.in && out == System.out;
         this.terminal = resolve(mode, in) == Mode.INTERACTIVE ? openTerminal(ownTerminal, in, out) : null;
         this.reader = terminal == null ? null : lineReader(terminal, !ownTerminal, table, historyFile);

@@ -34,6 +34,15 @@ public interface MemberLink {
     /** The member left or its link was replaced: drop any transport bookkeeping (timers, queues). */
     void unlinked();
 
+    /**
+     * True when the transport itself knows whether the member is still there (an SSH session in this
+     * process ends when its connection does, kept alive by SSH keepalives): the idle sweep then
+     * leaves the member alone, since it sends no datagrams to be heard by.
+     */
+    default boolean livenessIsItsOwn() {
+        return false;
+    }
+
     /** A member whose client has not registered yet: nothing can reach it. */
     MemberLink NONE = new MemberLink() {
         @Override

@@ -14,6 +14,7 @@ import ocm.protocol.tcrp.RoomListing;
 import ocm.protocol.ucrp.v2.EndReason;
 import ocm.protocol.ucrp.v2.EventKind;
 import ocm.protocol.ucrp.v2.Packet;
+import ocm.server.identity.NameOwners;
 import ocm.server.stats.Counters;
 
 /**
@@ -34,8 +35,16 @@ public final class RoomService {
     private final Removals removals = new Removals((m, why, now) -> end(m, EndReason.TIMED_OUT, why, now));
     /** Reused by every fan-out: each item is encoded at most once per kind of link. */
     private final Encodings shared = new Encodings();
+    /** Names owned by keys: a create or join under one needs one of its keys. */
+    private final NameOwners owners;
 
     public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout) {
+        this(registry, counters, v1IdleTimeout, v2IdleTimeout, NameOwners.inMemory());
+    }
+
+    public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout,
+                       NameOwners owners) {
+        this.owners = owners;
         this.registry = registry;
         this.counters = counters;
         this.v1IdleMillis = v1IdleTimeout.toMillis();
@@ -50,7 +59,14 @@ public final class RoomService {
 
     public Admission create(String room, String user, Optional<PasswordHash> password, int protocol, String ip,
                             long now) throws RoomException {
+        return create(room, user, password, protocol, ip, Optional.empty(), now);
+    }
+
+    /** {@code key}: the fingerprint of the key the client proved (empty: none, as TCRP clients). */
+    public Admission create(String room, String user, Optional<PasswordHash> password, int protocol, String ip,
+                            Optional<String> key, long now) throws RoomException {
         try {
+            checkOwner(user, key);
             Member m = registry.create(room, user, password, protocol, ip, now);
             LOG.info(() -> "room '" + room + "' created by " + user + " from " + ip
                     + (password.isPresent() ? " (locked)" : "") + ", token " + Tokens.redact(m.token()));
@@ -63,7 +79,13 @@ public final class RoomService {
 
     public Admission join(String room, String user, Optional<PasswordHash> verified, int protocol, String ip,
                           long now) throws RoomException {
+        return join(room, user, verified, protocol, ip, Optional.empty(), now);
+    }
+
+    public Admission join(String room, String user, Optional<PasswordHash> verified, int protocol, String ip,
+                          Optional<String> key, long now) throws RoomException {
         try {
+            checkOwner(user, key);
             Member m = registry.join(room, user, verified, protocol, ip, now);
             LOG.info(() -> user + " joined '" + room + "' from " + ip + ", token " + Tokens.redact(m.token()));
             announce(m.room(), EventKind.JOINED, user, "", user + " joined the room", m, now);
@@ -73,6 +95,17 @@ public final class RoomService {
             LOG.info(() -> "refused join '" + room + "' by " + user + " from " + ip + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    private void checkOwner(String user, Optional<String> key) throws RoomException {
+        if (!owners.mayUse(user, key)) {
+            throw new RoomException(ErrorCode.NAME_TAKEN, NameOwners.refusal(user));
+        }
+    }
+
+    /** The key fingerprints that own {@code name} (empty: nobody owns it); any thread. */
+    public java.util.Set<String> ownersOf(String name) {
+        return owners.keysOf(name);
     }
 
     /** The password a join must match, checked by the caller off the relay thread. */
@@ -265,7 +298,7 @@ public final class RoomService {
             for (int i = 0; i < room.size(); i++) {
                 Member m = room.memberAt(i);
                 long limit = m.protocol() == 2 ? v2IdleMillis : v1IdleMillis;
-                if (now - m.lastHeard() > limit) {
+                if (!m.link().livenessIsItsOwn() && now - m.lastHeard() > limit) {
                     removals.queue(m, "no activity for " + seconds(limit));
                 }
             }

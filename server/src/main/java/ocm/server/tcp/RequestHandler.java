@@ -71,10 +71,10 @@ public final class RequestHandler implements RequestAnswerer {
         try {
             switch (request.operation()) {
                 case CREATE_ROOM:
-                    frames = success(op, room, create((CreateRoom) request, ip));
+                    frames = success(op, room, create((CreateRoom) request, ip, Optional.empty()));
                     break;
                 case JOIN_ROOM:
-                    frames = success(op, room, join((JoinRoom) request, ip));
+                    frames = success(op, room, join((JoinRoom) request, ip, Optional.empty()));
                     break;
                 default:
                     frames = List.of(TcrpMessages.encodeReply(op, room, Compliance.ok()),
@@ -139,7 +139,28 @@ public final class RequestHandler implements RequestAnswerer {
         return bytes.toByteArray();
     }
 
-    private TcrpReply create(CreateRoom c, String ip) throws RoomException {
+    /**
+     * A create or join for a client in this process (the SSH gateway), under the same rules as over
+     * TCP: the per-IP limits of {@code ip} (the client's own address), password checks, and the
+     * name's owner ({@code key}: the fingerprint of the key it proved, empty if none). Blocks.
+     */
+    public Admission admit(TcrpRequest request, String ip, Optional<String> key) throws RoomException {
+        switch (request.operation()) {
+            case CREATE_ROOM:
+                return create((CreateRoom) request, ip, key);
+            case JOIN_ROOM:
+                return join((JoinRoom) request, ip, key);
+            default:
+                throw new RoomException(ErrorCode.BAD_REQUEST, "not a create or join");
+        }
+    }
+
+    /** The room list, for a client in this process. Blocks. */
+    public RoomListing listing() throws RoomException {
+        return await(rooms.listIfChanged(-1)).listing();
+    }
+
+    private Admission create(CreateRoom c, String ip, Optional<String> key) throws RoomException {
         memory.check("create a room");
         if (!creates.tryTake(ip, clock.millis())) {
             LOG.info(() -> "refused create '" + c.room() + "' from " + ip + ": too many new rooms from this address");
@@ -150,10 +171,10 @@ public final class RequestHandler implements RequestAnswerer {
         Optional<PasswordHash> hash = password.isEmpty() ? Optional.empty()
                 : Optional.of(hashing.run(c.room(), () -> PasswordHash.of(password.get())));
         long now = clock.millis();
-        return await(rooms.create(c.room(), c.username(), hash, c.protocol(), ip, now));
+        return await(rooms.create(c.room(), c.username(), hash, c.protocol(), ip, key, now));
     }
 
-    private TcrpReply join(JoinRoom j, String ip) throws RoomException {
+    private Admission join(JoinRoom j, String ip, Optional<String> owner) throws RoomException {
         memory.check("join");
         checkPassword(j.password());
         Optional<PasswordHash> needed = await(rooms.passwordOf(j.room()));
@@ -178,7 +199,7 @@ public final class RequestHandler implements RequestAnswerer {
         }
         Optional<PasswordHash> v = verified;
         long now = clock.millis();
-        return await(rooms.join(j.room(), j.username(), v, j.protocol(), ip, now));
+        return await(rooms.join(j.room(), j.username(), v, j.protocol(), ip, owner, now));
     }
 
     private static void checkPassword(Optional<String> password) throws RoomException {

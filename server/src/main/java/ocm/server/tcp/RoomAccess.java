@@ -17,6 +17,23 @@ public interface RoomAccess {
     /** {@code verified}: the room's hash the worker checked the password against (empty for an open room). */
     CompletableFuture<Admission> join(String room, String user, Optional<PasswordHash> verified, int protocol, String ip, long now);
 
+    /**
+     * As {@link #create}, for a client that proved a key ({@code key}: its fingerprint), so it may use a
+     * name that key owns. Only in-process clients (the SSH gateway) have one today.
+     */
+    default CompletableFuture<Admission> create(String room, String user, Optional<PasswordHash> password, int protocol,
+                                                String ip, Optional<String> key, long now) {
+        return key.isEmpty() ? create(room, user, password, protocol, ip, now)
+                : CompletableFuture.failedFuture(new UnsupportedOperationException("no keyed clients here"));
+    }
+
+    /** As {@link #join}, for a client that proved a key. */
+    default CompletableFuture<Admission> join(String room, String user, Optional<PasswordHash> verified, int protocol,
+                                              String ip, Optional<String> key, long now) {
+        return key.isEmpty() ? join(room, user, verified, protocol, ip, now)
+                : CompletableFuture.failedFuture(new UnsupportedOperationException("no keyed clients here"));
+    }
+
     /** The hash a join must match, or empty for an open room. */
     CompletableFuture<Optional<PasswordHash>> passwordOf(String room);
 

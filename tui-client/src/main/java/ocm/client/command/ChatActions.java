@@ -23,6 +23,11 @@ public interface ChatActions {
 
     void close(String reason) throws CommandException;
 
+    /** Shows who owns a name (its key fingerprints). */
+    default void whois(String user) throws CommandException {
+        throw new CommandException("/whois is not available here");
+    }
+
     /** Shows the room list (lobby); plain mode prints it. */
     void listRooms() throws CommandException;
 

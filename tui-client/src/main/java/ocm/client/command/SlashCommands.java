@@ -23,6 +23,9 @@ public final class SlashCommands {
                         Completion.NONE, (c, a) -> c.leave())
                 .register("members", "/members", "list who is in this room", false, Params.none(),
                         Completion.NONE, (c, a) -> c.members())
+                // /whois USER
+                .register("whois", "/whois USER", "show the key fingerprint that owns a name", false, Params.words(1, 1),
+                        Completion.MEMBER, (c, a) -> c.whois(a.get(0)))
                 // /me ACTION
                 .register("me", "/me ACTION", "send an action line (* you ACTION)", false,
                         Params.wordsThenText(1, 0), Completion.NONE, (c, a) -> c.action(a.text()))

@@ -28,6 +28,15 @@ public interface ChatService {
 
     void closeRoom(String room, String reason);
 
+    /**
+     * Who {@code name} is: the key fingerprints that own the name on the server. Only a client in the
+     * server's own process (an SSH session) can ask today; over the network there is no request for it
+     * yet, so the answer says so. Quick (no network): the UI thread may call it.
+     */
+    default String whois(String name) {
+        return "/whois needs a request the network protocol does not have yet; it works in an SSH session";
+    }
+
     /** Ends a create/join/list in progress and refuses new ones: the user is quitting. */
     void stopRequests();
 

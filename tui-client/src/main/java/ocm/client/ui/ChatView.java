@@ -465,6 +465,12 @@ public final class ChatView implements View, ChatActions {
     }
 
     @Override
+    public void whois(String user) throws CommandException {
+        RoomModel room = currentRoom().orElseThrow(() -> new CommandException("you are in no room"));
+        room.add(ChatLine.system(app.now(), app.service().whois(user)), true);
+    }
+
+    @Override
     public void action(String text) throws CommandException {
         say(text, true);
     }

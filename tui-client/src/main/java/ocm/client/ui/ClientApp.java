@@ -39,7 +39,18 @@ public final class ClientApp {
 
     /** What the command line asked for at start. */
     public record Start(ClientSettings values, Optional<String> create, Optional<String> join,
-                        Optional<String> password) {
+                        Optional<String> password, boolean fixedServer) {
+        public Start(ClientSettings values, Optional<String> create, Optional<String> join, Optional<String> password) {
+            this(values, create, join, password, false);
+        }
+
+        /**
+         * Server and name known and fixed (an SSH session: the gateway's own server, the SSH user's
+         * name): no connect screen, the lobby first; leaving the lobby quits; no settings are saved.
+         */
+        public static Start fixed(ClientSettings values) {
+            return new Start(values, Optional.empty(), Optional.empty(), Optional.empty(), true);
+        }
     }
 
     private record Connected(ChatService service, List<RoomSummary> rooms) {
@@ -90,8 +101,14 @@ public final class ClientApp {
 
     /** Shows the first screen; with a name and a room from the flags, goes straight to the chat. UI thread. */
     public void begin() {
-        ui.show(connectView);
         ClientSettings v = start.values();
+        if (start.fixedServer()) {
+            ui.show(lobby);
+            lobby.message(false, "connecting...");
+            connect(new ServerAddress(v.server(), v.tcpPort(), v.udpPort()), v.name());
+            return;
+        }
+        ui.show(connectView);
         boolean direct = v.name() != null && (start.create().isPresent() || start.join().isPresent())
                 && v.server() != null && v.tcpPort() != null && v.udpPort() != null;
         if (direct) {
@@ -131,7 +148,8 @@ public final class ClientApp {
             } finally {
                 connecting = null;
             }
-        }, c -> connected(c, address, name), connectView::failed);
+        }, c -> connected(c, address, name), start.fixedServer() ? err -> lobby.message(true, err + "; Ctrl+Q quits")
+                : connectView::failed);
     }
 
     private void connected(Connected c, ServerAddress address, String name) {
@@ -144,7 +162,9 @@ public final class ClientApp {
         service = c.service();
         user = name;
         service.setListener(e -> ui.post(() -> chat.onEvent(e)));
-        store.save(new ClientSettings(address.host(), address.tcpPort(), address.udpPort(), name));
+        if (!start.fixedServer()) {
+            store.save(new ClientSettings(address.host(), address.tcpPort(), address.udpPort(), name));
+        }
         lastRooms = c.rooms();
         lobby.rooms(c.rooms());
         if (start.create().isPresent()) {
@@ -208,6 +228,8 @@ public final class ClientApp {
             chat.currentRoom().ifPresent(RoomModel::seen);
         } else if (entering > 0) {
             lobby.message(false, "still waiting for the server to let you in; Ctrl+Q quits");
+        } else if (start.fixedServer()) {
+            quit(); // no other server to go to: the session ends
         } else {
             disconnect();
         }

@@ -56,9 +56,26 @@ public final class ClientUi {
     /** What ended the loop when it was not a normal stop (a terminal failure, an Error in a view). */
     private volatile Throwable failure;
 
+    /** Null: input is polled every {@link #POLL_MILLIS}; else it wakes the loop, which asks this whether bytes wait undecoded. */
+    private final java.util.function.BooleanSupplier inputPending;
+    /** How often the process tty is polled for keys (nothing tells the loop they came). */
+    static final long POLL_MILLIS = 15;
+    /** Input is there but not a whole key yet (a lone Esc, half a sequence): looked at again this soon. */
+    static final long PENDING_MILLIS = 30;
+
     public ClientUi(Screen screen, Theme theme) {
+        this(screen, theme, null);
+    }
+
+    /**
+     * A UI whose input source {@link #post}s a task whenever keys arrive (an SSH channel), so the
+     * loop sleeps until then, or until its next timer, instead of polling 60+ times a second.
+     * {@code inputPending}: true while bytes wait that Lanterna has not made a key of yet.
+     */
+    public ClientUi(Screen screen, Theme theme, java.util.function.BooleanSupplier inputPending) {
         this.screen = screen;
         this.theme = theme;
+        this.inputPending = inputPending;
     }
 
     public Theme theme() {
@@ -198,7 +215,7 @@ public final class ClientUi {
                     dirty = false;
                 }
                 if (!dirty) {
-                    Runnable r = tasks.poll(15, TimeUnit.MILLISECONDS);
+                    Runnable r = tasks.poll(waitNanos(), TimeUnit.NANOSECONDS);
                     if (r != null) {
                         runSafely(r);
                         dirty = true;
@@ -215,6 +232,22 @@ public final class ClientUi {
             running = false;
             worker.shutdownNow();
         }
+    }
+
+    /** How long the loop may sleep when nothing is to be done. */
+    private long waitNanos() {
+        if (inputPending == null) {
+            return TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
+        }
+        long now = System.nanoTime();
+        long wait = nextTick == Long.MAX_VALUE ? Long.MAX_VALUE : nextTick - now;
+        if (!timers.isEmpty()) {
+            wait = Math.min(wait, timers.peek().dueNanos() - now);
+        }
+        if (inputPending.getAsBoolean()) {
+            wait = Math.min(wait, TimeUnit.MILLISECONDS.toNanos(PENDING_MILLIS));
+        }
+        return Math.max(0, Math.min(wait, TimeUnit.SECONDS.toNanos(60)));
     }
 
     /** Hands a key to the global keys or the current view; returns the view that got it, if one did. */
