@@ -14,6 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
+import ocm.server.cluster.ClusterConfig;
+import ocm.server.cluster.ClusterException;
+import ocm.server.cluster.ClusterNode;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.ServerLifecycle;
 import ocm.server.config.AbuseLimits;
@@ -31,6 +34,7 @@ import ocm.server.store.Snapshots;
 import ocm.server.store.StateSnapshot;
 import ocm.server.store.TimedRoomStore;
 import ocm.server.tcp.RequestHandler;
+import ocm.server.tcp.RoomAccess;
 import ocm.server.tcp.TcpCounters;
 import ocm.server.tcp.TcpService;
 import ocm.server.udp.RelayLoop;
@@ -60,6 +64,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         return t;
     });
     private RelayLoop relay;
+    /** Cluster mode: set before start; null for a single node. */
+    private ClusterConfig clusterConfig;
+    private ClusterNode cluster;
     private TcpService tcp;
     private LiveAdmin admin;
     /** Held while running, so no second server writes the same state file. */
@@ -90,6 +97,18 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
     }
 
+    /**
+     * Cluster mode (before {@link #start}): rooms are shared with the other nodes through this
+     * Redis, which is then their source of truth; no state file is read or written.
+     */
+    public synchronized ChatServer cluster(ClusterConfig c) {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        clusterConfig = c;
+        return this;
+    }
+
     /** Loads the state file, binds both ports and starts the threads. */
     public synchronized ChatServer start() throws IOException {
         if (started) {
@@ -106,7 +125,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
         Optional<StateSnapshot> saved;
         try {
-            saved = store.load();
+            saved = clusterConfig != null ? Optional.empty() : store.load();
         } catch (IOException e) {
             failedStart();
             throw e;
@@ -117,8 +136,12 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         });
         try {
             relay = bindUdp();
+            cluster = joinCluster();
             tcp = bindTcp();
         } catch (IOException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             if (relay != null) {
                 relay.close();
             }
@@ -141,9 +164,24 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
     }
 
-    private TcpService bindTcp() throws IOException {
+    /** Cluster mode: connects to Redis and sets the cluster engine on the room service; null for a single node. */
+    private ClusterNode joinCluster() throws IOException {
+        if (clusterConfig == null) {
+            return null;
+        }
         try {
-            return new TcpService(config, abuse, new RequestHandler(new RelayRooms(relay, rooms), abuse, clock), clock);
+            return ClusterNode.join(clusterConfig, rooms, relay::submit, clock, config.historySize(), config.maxMembersPerRoom(),
+                    () -> "tcp " + config.host() + ":" + (tcp == null ? config.tcpPort() : tcp.port())
+                            + " udp " + config.host() + ":" + relay.port());
+        } catch (ClusterException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private TcpService bindTcp() throws IOException {
+        RoomAccess access = cluster != null ? cluster.rooms() : new RelayRooms(relay, rooms);
+        try {
+            return new TcpService(config, abuse, new RequestHandler(access, abuse, clock), clock);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }
@@ -211,7 +249,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     /** Relay thread: hands a snapshot to the store thread at most once per save interval, when something changed. */
     private void maybeSave(long now) {
-        if (now < nextSave || closing) {
+        if (now < nextSave || closing || clusterConfig != null) {
             return;
         }
         nextSave = now + config.saveInterval().toMillis();
@@ -231,7 +269,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     @Override
     public boolean persists() {
-        return config.dataDir().isPresent();
+        return config.dataDir().isPresent() && clusterConfig == null;
     }
 
     /** Writes the state file now and returns when it is on disk. */
@@ -276,11 +314,16 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
                 rooms.serverClosing();
                 return null;
             }).get(5, TimeUnit.SECONDS);
-            saveNow();
+            if (clusterConfig == null) {
+                saveNow();
+            }
         } catch (IOException | ExecutionException | TimeoutException e) {
             LOG.warning("saving at shutdown failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         relay.close();
         stopStoreThread();
@@ -303,6 +346,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             closing = true;
         }
         tcp.close();
+        if (cluster != null) {
+            cluster.halt();
+        }
         relay.close();
         storeThread.shutdownNow();
         releaseDataDir();
