@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
+import ocm.server.admin.NodeView;
 import ocm.server.cluster.ClusterConfig;
 import ocm.server.cluster.ClusterException;
 import ocm.server.cluster.ClusterNode;
@@ -26,6 +27,7 @@ import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.stats.RelayFigures;
+import ocm.server.stats.RelaySnapshot;
 import ocm.server.stats.SaveFigures;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
@@ -68,7 +70,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private ClusterConfig clusterConfig;
     private ClusterNode cluster;
     private TcpService tcp;
-    private LiveAdmin admin;
+    private ServerAdmin admin;
     /** Held while running, so no second server writes the same state file. */
     private DataDirLock dataDirLock;
     private long startedAt;
@@ -148,7 +150,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             failedStart();
             throw e;
         }
-        admin = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
+        LiveAdmin live = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
+        admin = cluster != null ? cluster.admin(live, clock) : live;
         relay.start();
         tcp.start();
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
@@ -171,11 +174,17 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
         try {
             return ClusterNode.join(clusterConfig, rooms, relay::submit, clock, config.historySize(), config.maxMembersPerRoom(),
-                    () -> "tcp " + config.host() + ":" + (tcp == null ? config.tcpPort() : tcp.port())
-                            + " udp " + config.host() + ":" + relay.port());
+                    this::nodeView);
         } catch (ClusterException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** What this node tells the cluster of itself (for /nodes): addresses, and the relay's last published figures. */
+    private NodeView nodeView() {
+        RelaySnapshot s = relay.figures().latest();
+        return new NodeView(clusterConfig.node(), config.host() + ":" + (tcp == null ? config.tcpPort() : tcp.port()),
+                config.host() + ":" + relay.port(), s.membersV1() + s.membersV2(), s.messagesIn(), s.deliveries());
     }
 
     private TcpService bindTcp() throws IOException {

@@ -395,7 +395,7 @@ public final class ClusterEngine implements RoomEngine {
         close(name, reason, message, s == null ? 0 : s.seqHighWater());
     }
 
-    /** Closes a room cluster-wide (one close item, whoever asks first). */
+    /** Closes a room cluster-wide (one close item, whoever asks first); 0 when it was not open. Any thread. */
     CompletableFuture<Long> close(String room, EndReason reason, String message, long seqHw) {
         CompletableFuture<Long> f = bus.evalLong(Scripts.CLOSE, new String[] {Keys.room(room), Keys.log(room), Keys.members(room),
                 Keys.seqs(room), Keys.bans(room), Keys.ROOMS}, room, reason.name(), message, maxlen, Keys.channel(room), node,
@@ -407,20 +407,27 @@ public final class ClusterEngine implements RoomEngine {
     @Override
     public void endElsewhere(Member m, EndReason reason, String message, long now) {
         String target = m.link() instanceof RemoteLink r ? r.node() : "";
-        tell(m.room().name(), Item.KICK, m.name(), reason.name(), message, target);
+        tell(m.room().name(), Item.KICK, m.name(), reason.name(), message, target, seqHighWater(m.room().name()));
     }
 
     @Override
     public boolean takeNotice(Room room, String message, long now) {
-        tell(room.name(), Item.NOTICE, "", "", message, "");
+        tell(room.name(), Item.NOTICE, "", "", message, "", seqHighWater(room.name()));
         return true;
     }
 
-    /** An item that changes nothing stored (a notice, a request to a member's node); 0 when there is no such room. */
-    CompletableFuture<Long> tell(String room, char type, String name, String reason, String message, String target) {
+    private long seqHighWater(String room) {
         RoomSync s = syncs.get(room);
+        return s == null ? 0 : s.seqHighWater();
+    }
+
+    /**
+     * An item that changes nothing stored (a notice, a request to a member's node); 0 when there is
+     * no such room. Any thread ({@code seqHw} 0 from off the relay thread: the room's own counter is kept).
+     */
+    CompletableFuture<Long> tell(String room, char type, String name, String reason, String message, String target, long seqHw) {
         CompletableFuture<Long> f = bus.evalLong(Scripts.TELL, new String[] {Keys.room(room), Keys.log(room)}, String.valueOf(type),
-                name, reason, message, target, maxlen, Keys.channel(room), node, String.valueOf(s == null ? 0 : s.seqHighWater()));
+                name, reason, message, target, maxlen, Keys.channel(room), node, String.valueOf(seqHw));
         f.whenComplete((r, e) -> warnIf(e, "telling '" + room + "'"));
         return f;
     }

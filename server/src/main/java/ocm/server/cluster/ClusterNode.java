@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import ocm.server.admin.NodeView;
+import ocm.server.admin.ServerAdmin;
 import ocm.server.room.RoomService;
 import ocm.server.tcp.RoomAccess;
 
@@ -32,10 +34,10 @@ public final class ClusterNode implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final java.util.function.Supplier<String> info;
+    private final java.util.function.Supplier<NodeView> info;
 
     private ClusterNode(ClusterConfig config, RoomService rooms, RelayTasks relay, Clock clock, int historySize,
-                        int maxMembersPerRoom, java.util.function.Supplier<String> info) {
+                        int maxMembersPerRoom, java.util.function.Supplier<NodeView> info) {
         this.config = config;
         this.ttl = config.nodeTtl().toMillis();
         this.info = info;
@@ -51,7 +53,7 @@ public final class ClusterNode implements AutoCloseable {
      * {@code info}: what {@code /nodes} shows for this node (its addresses).
      */
     public static ClusterNode join(ClusterConfig config, RoomService rooms, RelayTasks relay, Clock clock, int historySize,
-                                   int maxMembersPerRoom, java.util.function.Supplier<String> info) throws ClusterException {
+                                   int maxMembersPerRoom, java.util.function.Supplier<NodeView> info) throws ClusterException {
         ClusterNode n;
         try {
             n = new ClusterNode(config, rooms, relay, clock, historySize, maxMembersPerRoom, info);
@@ -59,7 +61,7 @@ public final class ClusterNode implements AutoCloseable {
             throw new ClusterException("cannot reach the cluster's Redis at " + config.redisUri() + ": " + e.getMessage(), e);
         }
         try {
-            String claimed = n.bus.async().set(Keys.node(config.node()), info.get(),
+            String claimed = n.bus.async().set(Keys.node(config.node()), NodeInfo.encode(info.get()),
                     io.lettuce.core.SetArgs.Builder.nx().px(n.ttl)).get(5, TimeUnit.SECONDS);
             if (!"OK".equals(claimed)) {
                 n.bus.close();
@@ -94,7 +96,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private void tick() {
         try {
-            bus.async().psetex(Keys.node(config.node()), ttl, info.get()).get(ttl, TimeUnit.MILLISECONDS);
+            bus.async().psetex(Keys.node(config.node()), ttl, NodeInfo.encode(info.get())).get(ttl, TimeUnit.MILLISECONDS);
             bus.async().sadd(Keys.NODES, config.node()).get(ttl, TimeUnit.MILLISECONDS);
             long lease = bus.evalLong(Scripts.LEASE, new String[] {Keys.JANITOR}, config.node(), String.valueOf(ttl))
                     .get(ttl, TimeUnit.MILLISECONDS);
@@ -126,16 +128,21 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /** The live nodes with what each said of itself (its addresses), for {@code /nodes}. */
-    public List<String> liveNodes() throws ExecutionException, InterruptedException, TimeoutException {
-        List<String> out = new ArrayList<>();
+    public List<NodeView> liveNodes() throws ExecutionException, InterruptedException, TimeoutException {
+        List<NodeView> out = new ArrayList<>();
         for (String n : bus.async().smembers(Keys.NODES).get(5, TimeUnit.SECONDS)) {
             String v = bus.async().get(Keys.node(n)).get(5, TimeUnit.SECONDS);
             if (v != null) {
-                out.add(n + " " + v);
+                out.add(NodeInfo.decode(n, v));
             }
         }
-        out.sort(null);
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
+    }
+
+    /** The console's view of the whole cluster, over this node's own {@code local} view. */
+    public ServerAdmin admin(ServerAdmin local, Clock clock) {
+        return new ClusterAdmin(local, engine, bus, this, clock);
     }
 
     /** Leaves the cluster: the liveness key goes at once, so the janitor reaps what is left of this node soon. */

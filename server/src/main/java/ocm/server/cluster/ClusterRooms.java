@@ -138,7 +138,7 @@ public final class ClusterRooms implements RoomAccess {
     public CompletableFuture<VersionedListing> listIfChanged(long knownVersion) {
         return bus.evalList(Scripts.LIST, new String[] {Keys.ROOMS}).thenApply(flat -> {
             List<RoomListing.RoomSummary> rooms = new ArrayList<>();
-            for (int i = 0; i + 3 < flat.size(); i += 4) {
+            for (int i = 0; i + Scripts.LIST_FIELDS - 1 < flat.size(); i += Scripts.LIST_FIELDS) {
                 rooms.add(new RoomListing.RoomSummary((String) flat.get(i), (String) flat.get(i + 1),
                         Integer.parseInt((String) flat.get(i + 3)), "1".equals(flat.get(i + 2))));
             }

@@ -194,17 +194,49 @@ final class Scripts {
             return 1
             """;
 
-    /** Every room for a room list. KEYS: rooms set. Returns flat {name, host, locked, members}... */
+    /**
+     * Every room, for a room list and {@code /rooms}. KEYS: rooms set. Returns flat groups of
+     * {@link #LIST_FIELDS}: name, host, locked (1/0), members, created, last message id. Reads the
+     * rooms' own keys by name, so unlike the others it is for a single Redis (a Redis Cluster would
+     * read them room by room).
+     */
     static final String LIST = """
             local out = {}
             for _, name in ipairs(redis.call('SMEMBERS', KEYS[1])) do
               local tag = 'ocm:{' .. name .. '}:'
-              local r = redis.call('HMGET', tag .. 'room', 'host', 'pw')
+              local r = redis.call('HMGET', tag .. 'room', 'host', 'pw', 'created', 'msg')
               if r[1] then
                 table.insert(out, name)
                 table.insert(out, r[1])
                 table.insert(out, (r[2] ~= '' and r[2]) and '1' or '0')
                 table.insert(out, tostring(redis.call('HLEN', tag .. 'members')))
+                table.insert(out, r[3] or '0')
+                table.insert(out, r[4] or '0')
+              end
+            end
+            return out
+            """;
+    static final int LIST_FIELDS = 6;
+
+    /**
+     * Members of one room (ARGV[1]) or of all (""), for {@code /users}. KEYS: rooms set. Returns
+     * flat groups of room, name, member value, host (1/0). Single Redis, as {@link #LIST}.
+     */
+    static final String USERS = """
+            local names = {}
+            if ARGV[1] ~= '' then names = {ARGV[1]} else names = redis.call('SMEMBERS', KEYS[1]) end
+            local out = {}
+            for _, name in ipairs(names) do
+              local tag = 'ocm:{' .. name .. '}:'
+              local host = redis.call('HGET', tag .. 'room', 'host')
+              if host then
+                local all = redis.call('HGETALL', tag .. 'members')
+                for i = 1, #all, 2 do
+                  table.insert(out, name)
+                  table.insert(out, all[i])
+                  table.insert(out, all[i + 1])
+                  table.insert(out, all[i] == host and '1' or '0')
+                end
               end
             end
             return out
