@@ -47,6 +47,12 @@ public final class ClusterEngine implements RoomEngine {
     private final Map<String, RoomSync> syncs = new HashMap<>();
     /** True while applying an item of another node: what it does here is not spread again. */
     private boolean applying;
+    /** Items parsed on Lettuce's thread, waiting for the relay: one relay task drains all that came meanwhile. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Arrived> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private record Arrived(String room, Item item) {
+    }
 
     public ClusterEngine(String node, RoomService rooms, RelayTasks relay, Clock clock, int historySize) {
         this.node = node;
@@ -88,7 +94,18 @@ public final class ClusterEngine implements RoomEngine {
             LOG.warning(() -> "ignored a malformed item on " + channel + ": " + e.getMessage());
             return;
         }
-        relay.execute(() -> onItem(room, item));
+        inbox.add(new Arrived(room, item));
+        if (drainQueued.compareAndSet(false, true)) {
+            relay.execute(this::drainInbox); // one task (and one wake-up of the relay) per burst, not per item
+        }
+    }
+
+    private void drainInbox() {
+        drainQueued.set(false); // first: an item added after the loop below schedules the next drain
+        Arrived a;
+        while ((a = inbox.poll()) != null) {
+            onItem(a.room(), a.item());
+        }
     }
 
     /** The channel is subscribed (first time, or again after a reconnection). */

@@ -25,6 +25,7 @@ final class RedisBus implements AutoCloseable {
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final RedisAsyncCommands<String, String> async;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
 
     RedisBus(String uri, BiConsumer<String, String> onMessage, Consumer<String> onSubscribed) {
         RedisURI u = RedisURI.create(uri);
@@ -53,17 +54,35 @@ final class RedisBus implements AutoCloseable {
 
     /** Runs a script that answers a number. */
     CompletableFuture<Long> evalLong(String script, String[] keys, String... args) {
-        return async.<Long>eval(script, ScriptOutputType.INTEGER, keys, args).toCompletableFuture();
+        return run(script, ScriptOutputType.INTEGER, keys, args);
     }
 
     /** Runs a script that answers a word. */
     CompletableFuture<String> evalString(String script, String[] keys, String... args) {
-        return async.<String>eval(script, ScriptOutputType.VALUE, keys, args).toCompletableFuture();
+        return run(script, ScriptOutputType.VALUE, keys, args);
     }
 
     /** Runs a script that answers a list (nested lists stay lists). */
     CompletableFuture<List<Object>> evalList(String script, String[] keys, String... args) {
-        return async.<List<Object>>eval(script, ScriptOutputType.MULTI, keys, args).toCompletableFuture();
+        return run(script, ScriptOutputType.MULTI, keys, args);
+    }
+
+    /**
+     * By its SHA (EVALSHA: a chat sends its arguments, not the script); a Redis that does not know
+     * the script yet (first use, or restarted) gets it whole once (EVAL, which also caches it).
+     */
+    private <T> CompletableFuture<T> run(String script, ScriptOutputType type, String[] keys, String... args) {
+        String sha = shas.computeIfAbsent(script, async::digest);
+        return async.<T>evalsha(sha, type, keys, args).toCompletableFuture().handle((r, e) -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(r);
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+                return async.<T>eval(script, type, keys, args).toCompletableFuture();
+            }
+            return CompletableFuture.<T>failedFuture(cause);
+        }).thenCompose(f -> f);
     }
 
     CompletableFuture<Void> subscribe(String channel) {
