@@ -2,6 +2,7 @@ package ocm.bench;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -69,6 +70,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--udp-port", defaultValue = "9091", description = "The server's UDP port with --server (default ${DEFAULT-VALUE}).")
     int udpPort;
 
+    @Option(names = "--nodes", split = ",", paramLabel = "HOST:TCP:UDP",
+            description = "Bench running cluster nodes (comma-separated): each room's members are spread over them.")
+    List<String> nodes;
+
     private final PrintStream out;
     private final PrintStream err;
     /** The last report, for tests that run the command in-process. */
@@ -126,6 +131,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (serverHost != null && serverHost.isBlank()) {
             throw new IllegalArgumentException("--server needs a host name or address");
         }
+        if (nodes != null) {
+            if (serverHost != null) {
+                throw new IllegalArgumentException("give either --server (one node) or --nodes (a cluster), not both");
+            }
+            endpoints(); // checked before anything starts
+        }
         return new BenchConfig(version, rooms, members, senders, rate, duration, warmup, size, threads, findMax,
                 idleRooms, idleMembers);
     }
@@ -136,7 +147,33 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** --nodes as endpoints; a malformed one is a usage error. */
+    private List<ServerTarget.Endpoint> endpoints() {
+        List<ServerTarget.Endpoint> out = new java.util.ArrayList<>();
+        for (String n : nodes) {
+            String[] p = n.split(":");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("--nodes takes HOST:TCP:UDP for each node, got '" + n + "'");
+            }
+            int tcp;
+            int udp;
+            try {
+                tcp = Integer.parseInt(p[1]);
+                udp = Integer.parseInt(p[2]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--nodes: ports must be numbers, got '" + n + "'");
+            }
+            checkPort("--nodes TCP port", tcp);
+            checkPort("--nodes UDP port", udp);
+            out.add(new ServerTarget.Endpoint(new java.net.InetSocketAddress(p[0], tcp), new java.net.InetSocketAddress(p[0], udp)));
+        }
+        return out;
+    }
+
     private ServerTarget target(BenchConfig config) throws BenchException {
+        if (nodes != null && !nodes.isEmpty()) {
+            return ServerTarget.cluster(endpoints());
+        }
         if (serverHost == null) {
             return EmbeddedServer.start(config);
         }

@@ -94,7 +94,12 @@ final class BenchRunner {
     }
 
     private void createMembers(List<List<BenchMember>> byLoop, List<Selector> selectors) throws IOException, BenchException {
-        TcrpClient tcrp = new TcrpClient(server.tcp(), config.protocol().number());
+        // Cluster: member i of room r goes to node (r + i) mod n, so each room spans the nodes and hosts are spread too.
+        List<ServerTarget.Endpoint> nodes = server.endpoints();
+        List<TcrpClient> tcrps = new ArrayList<>();
+        for (ServerTarget.Endpoint n : nodes) {
+            tcrps.add(new TcrpClient(n.tcp(), config.protocol().number()));
+        }
         SecureRandom random = new SecureRandom();
         String runId = Integer.toString(random.nextInt(1 << 30), 36);
         int id = 0;
@@ -105,9 +110,11 @@ final class BenchRunner {
             int size = idle ? config.idleMembers() : config.members();
             for (int i = 0; i < size; i++) {
                 String user = "m" + i;
+                int node = (r + i) % nodes.size();
+                TcrpClient tcrp = tcrps.get(node);
                 String token = i == 0 ? tcrp.create(room, user) : tcrp.join(room, user);
                 boolean sender = !idle && i < config.senders();
-                BenchMember m = openMember(id, r, i == 0, sender, room, token, random);
+                BenchMember m = openMember(id, r, i == 0, sender, room, token, random, nodes.get(node).udp());
                 int loop = id % config.threads();
                 m.channel.register(selectors.get(loop), SelectionKey.OP_READ, m);
                 byLoop.get(loop).add(m);
@@ -118,12 +125,12 @@ final class BenchRunner {
 
     /** A member's socket, connected to the server so every read and write goes without an address object. */
     private BenchMember openMember(int id, int room, boolean host, boolean sender, String roomName, String token,
-                                   SecureRandom random) throws IOException {
+                                   SecureRandom random, java.net.InetSocketAddress udp) throws IOException {
         DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             ch.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             ch.bind(null);
-            ch.connect(server.udp());
+            ch.connect(udp);
             ch.configureBlocking(false);
         } catch (IOException e) {
             ch.close();

@@ -27,6 +27,57 @@ interface ServerTarget extends AutoCloseable {
     @Override
     void close();
 
+    /** One node's TCRP and UDP addresses. */
+    record Endpoint(InetSocketAddress tcp, InetSocketAddress udp) {
+    }
+
+    /** Where members go: one node, or the nodes of a cluster (each room's members spread over them). */
+    default java.util.List<Endpoint> endpoints() {
+        return java.util.List.of(new Endpoint(tcp(), udp()));
+    }
+
+    /** The running nodes of a cluster (the first stands for the whole in the report). */
+    static ServerTarget cluster(java.util.List<Endpoint> nodes) {
+        ServerTarget first = external(nodes.get(0).tcp(), nodes.get(0).udp());
+        return new ServerTarget() {
+            public InetSocketAddress tcp() {
+                return first.tcp();
+            }
+
+            public InetSocketAddress udp() {
+                return first.udp();
+            }
+
+            public java.util.List<Endpoint> endpoints() {
+                return nodes;
+            }
+
+            public String description() {
+                return nodes.size() + " cluster nodes (" + String.join(", ", nodes.stream()
+                        .map(n -> n.tcp().getHostString() + " tcp " + n.tcp().getPort() + " udp " + n.udp().getPort()).toList()) + ")";
+            }
+
+            public OptionalLong cpuNanos() {
+                return OptionalLong.empty();
+            }
+
+            public OptionalLong relayCpuNanos() {
+                return OptionalLong.empty();
+            }
+
+            public OptionalLong heapUsedBytes() {
+                return OptionalLong.empty();
+            }
+
+            public java.util.Optional<ServerStats> stats() {
+                return java.util.Optional.empty();
+            }
+
+            public void close() {
+            }
+        };
+    }
+
     /** A server started by someone else. */
     static ServerTarget external(InetSocketAddress tcp, InetSocketAddress udp) {
         return new ServerTarget() {

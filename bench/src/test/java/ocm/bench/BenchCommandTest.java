@@ -55,8 +55,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void membersSpreadOverClusterNodesGetEveryMessage() throws Exception {
+        try (ocm.server.testing.RedisProcess redis = ocm.server.testing.RedisProcess.start()) {
+            java.util.List<ocm.server.ChatServer> nodes = new java.util.ArrayList<>();
+            try {
+                for (String name : new String[] {"a", "b", "c"}) {
+                    nodes.add(new ocm.server.ChatServer(ocm.server.config.ServerConfig.forTests())
+                            .cluster(new ocm.server.cluster.ClusterConfig(redis.uri(), name, java.time.Duration.ofSeconds(2))).start());
+                }
+                String spec = String.join(",", nodes.stream().map(n -> "127.0.0.1:" + n.tcpPort() + ":" + n.udpPort()).toList());
+                Run r = run("--nodes", spec, "--protocol", "v2", "--rooms", "2", "--members", "6", "--senders", "3",
+                        "--rate", "30", "--duration", "1", "--warmup", "0.3", "--json");
+                assertEquals(0, r.exit(), r.err());
+                StepResult s = r.report().result();
+                assertTrue(s.sent() > 0, "sent " + s.sent());
+                assertEquals(s.sent() * 5, s.expected());
+                assertEquals(s.expected(), s.delivered(), r.out());
+                assertTrue(r.out().contains("3 cluster nodes"), r.out());
+            } finally {
+                nodes.forEach(ocm.server.ChatServer::halt);
+            }
+        }
+    }
+
+    @Test
     void badValuesGetOneLineAndExitCode2() {
         for (String[] args : new String[][] {
+                {"--nodes", "127.0.0.1:1"}, {"--nodes", "127.0.0.1:x:2"}, {"--server", "h", "--nodes", "127.0.0.1:1:2"},
                 {"--rooms", "0"}, {"--senders", "9", "--members", "3"}, {"--rate", "-1"},
                 {"--protocol", "v3"}, {"--udp-port", "70000"}, {"--size", "10"}}) {
             Run r = run(args);

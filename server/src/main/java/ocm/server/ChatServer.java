@@ -12,6 +12,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import ocm.server.admin.LiveAdmin;
+import ocm.server.admin.NodeView;
+import ocm.server.cluster.ClusterConfig;
+import ocm.server.cluster.ClusterException;
+import ocm.server.cluster.ClusterNode;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.ServerLifecycle;
 import ocm.server.config.AbuseLimits;
@@ -24,6 +28,7 @@ import ocm.server.room.RoomService;
 import ocm.server.room.Tokens;
 import ocm.server.stats.Counters;
 import ocm.server.stats.RelayFigures;
+import ocm.server.stats.RelaySnapshot;
 import ocm.server.stats.SaveFigures;
 import ocm.server.store.DataDirLock;
 import ocm.server.store.JsonRoomStore;
@@ -33,6 +38,7 @@ import ocm.server.store.Snapshots;
 import ocm.server.store.StateSnapshot;
 import ocm.server.store.TimedRoomStore;
 import ocm.server.tcp.RequestHandler;
+import ocm.server.tcp.RoomAccess;
 import ocm.server.tcp.TcpCounters;
 import ocm.server.tcp.TcpService;
 import ocm.server.udp.RelayLoop;
@@ -67,10 +73,13 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     /** How the process ends when a thread it cannot run without dies; tests replace the halt. */
     private IntConsumer fatalExit = status -> Runtime.getRuntime().halt(status);
     private RelayLoop relay;
+    /** Cluster mode: set before start; null for a single node. */
+    private ClusterConfig clusterConfig;
+    private ClusterNode cluster;
     private TcpService tcp;
     private RequestHandler requests;
     private LocalRooms localRooms;
-    private LiveAdmin admin;
+    private ServerAdmin admin;
     /** Held while running, so no second server writes the same state file. */
     private DataDirLock dataDirLock;
     private long startedAt;
@@ -122,6 +131,18 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         return this;
     }
 
+    /**
+     * Cluster mode (before {@link #start}): rooms are shared with the other nodes through this
+     * Redis, which is then their source of truth; no state file is read or written.
+     */
+    public synchronized ChatServer cluster(ClusterConfig c) {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        clusterConfig = c;
+        return this;
+    }
+
     /** Loads the state file, binds both ports and starts the threads. */
     public synchronized ChatServer start() throws IOException {
         if (started) {
@@ -141,7 +162,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
         Optional<StateSnapshot> saved;
         try {
-            saved = store.load();
+            saved = clusterConfig != null ? Optional.empty() : store.load();
         } catch (IOException e) {
             failedStart();
             throw e;
@@ -152,8 +173,12 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         });
         try {
             relay = bindUdp();
+            cluster = joinCluster();
             tcp = bindTcp();
         } catch (IOException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             if (relay != null) {
                 relay.close();
             }
@@ -161,7 +186,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             throw e;
         }
         localRooms = new LocalRooms(requests, relay, rooms, clock, config.historySize(), config.messagesPerSecond());
-        admin = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
+        LiveAdmin live = new LiveAdmin(relay, rooms, counters, tcp::dropsByReason, this, clock, startedAt, LiveAdmin.DEFAULT_TIMEOUT);
+        admin = cluster != null ? cluster.admin(live, clock) : live;
         DeadThreadExit death = new DeadThreadExit(this::emergencySave, fatalExit, FATAL_SAVE_BUDGET);
         relay.onDeath(death);
         tcp.onDeath(death);
@@ -180,9 +206,30 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
     }
 
-    private TcpService bindTcp() throws IOException {
+    /** Cluster mode: connects to Redis and sets the cluster engine on the room service; null for a single node. */
+    private ClusterNode joinCluster() throws IOException {
+        if (clusterConfig == null) {
+            return null;
+        }
         try {
-            requests = new RequestHandler(new RelayRooms(relay, rooms), abuse, clock);
+            return ClusterNode.join(clusterConfig, rooms, relay::submit, clock, config.historySize(), config.maxMembersPerRoom(),
+                    this::nodeView);
+        } catch (ClusterException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** What this node tells the cluster of itself (for /nodes): addresses, and the relay's last published figures. */
+    private NodeView nodeView() {
+        RelaySnapshot s = relay.figures().latest();
+        return new NodeView(clusterConfig.node(), config.host() + ":" + (tcp == null ? config.tcpPort() : tcp.port()),
+                config.host() + ":" + relay.port(), s.membersV1() + s.membersV2(), s.messagesIn(), s.deliveries());
+    }
+
+    private TcpService bindTcp() throws IOException {
+        RoomAccess access = cluster != null ? cluster.rooms() : new RelayRooms(relay, rooms);
+        try {
+            requests = new RequestHandler(access, abuse, clock);
             return new TcpService(config, abuse, requests, clock);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
@@ -274,7 +321,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
      * the writer; while a write is under way none is made (the registry stays dirty for the next).
      */
     private void maybeSave(long now) {
-        if (now < nextSave || closing) {
+        if (now < nextSave || closing || clusterConfig != null) {
             return;
         }
         nextSave = now + config.saveInterval().toMillis();
@@ -316,7 +363,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
 
     @Override
     public boolean persists() {
-        return config.dataDir().isPresent();
+        return config.dataDir().isPresent() && clusterConfig == null;
     }
 
     /** Writes the state file now and returns when it is on disk. */
@@ -360,11 +407,16 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
                 rooms.serverClosing();
                 return null;
             }).get(5, TimeUnit.SECONDS);
-            saveNow();
+            if (clusterConfig == null) {
+                saveNow();
+            }
         } catch (IOException | ExecutionException | TimeoutException e) {
             LOG.warning("saving at shutdown failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         relay.close();
         stopStoreThread();
@@ -387,6 +439,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             closing = true;
         }
         tcp.close();
+        if (cluster != null) {
+            cluster.halt();
+        }
         relay.close();
         writer.halt();
         releaseDataDir();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import ocm.server.cluster.ClusterConfig;
 import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
 import ocm.server.configfile.ConfigApplier;
@@ -118,6 +119,34 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log more (each register, dropped datagram reasons).")
     boolean verbose;
 
+    @Option(names = "--cluster", paramLabel = "redis://HOST:PORT",
+            description = "Cluster mode: share rooms with the other nodes through this Redis (no state file then). Default: a single node.")
+    String clusterRedis;
+
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "This node's name in the cluster, unique among the live nodes. Default: the host name and UDP port.")
+    String nodeName;
+
+    /** Cluster mode's settings, or null for a single node; a node is counted dead after half the v2 idle timeout of silence (at least 1 s). */
+    private ClusterConfig clusterConfig(ServerConfig config) {
+        if (clusterRedis == null) {
+            if (nodeName != null) {
+                throw new IllegalArgumentException("--node names a node of a cluster: give --cluster redis://HOST:PORT too");
+            }
+            return null;
+        }
+        String name = nodeName != null ? nodeName : localHostName() + "-" + config.udpPort();
+        return new ClusterConfig(clusterRedis, name, Duration.ofMillis(Math.max(1000, config.v2IdleTimeout().toMillis() / 2)));
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+        } catch (java.net.UnknownHostException e) {
+            return "node";
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -135,9 +164,11 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ServerConfig config;
         AbuseLimits abuse;
+        ClusterConfig cluster;
         try {
             config = config();
             abuse = abuseLimits();
+            cluster = clusterConfig(config);
             metrics.port(); // checked before anything starts
             ssh.port();
         } catch (IllegalArgumentException e) {
@@ -147,6 +178,9 @@ public final class ServerCommand implements Callable<Integer> {
         ServerLog log = new ServerLog();
         log.install(logLevel(), logFormat.formatter());
         ChatServer server = new ChatServer(config, abuse);
+        if (cluster != null) {
+            server.cluster(cluster);
+        }
         try {
             server.start();
         } catch (PortInUseException e) {

@@ -49,6 +49,11 @@ public interface ServerAdmin {
         return ServerLog.droppedLines();
     }
 
+    /** The live nodes of this server's cluster, with each one's figures; a single node has none to show. */
+    default List<NodeView> nodes() throws AdminException {
+        throw new AdminException("this server is a single node, not part of a cluster (start nodes with --cluster redis://HOST:PORT)");
+    }
+
     /** Writes the state file now. */
     void save() throws AdminException;
 

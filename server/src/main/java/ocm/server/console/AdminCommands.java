@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import ocm.server.admin.AdminException;
 import ocm.server.admin.BanView;
+import ocm.server.admin.NodeView;
 import ocm.server.admin.RoomView;
 import ocm.server.admin.ServerAdmin;
 import ocm.server.admin.StatsView;
@@ -53,6 +54,8 @@ public final class AdminCommands {
                 this::say, (i, prev) -> i == 0 ? withStar(roomNames()) : List.of()))
             .register(new Command("/stats", "", "uptime, traffic, retransmissions, drops and heap", 0, 0, false,
                 this::stats, Command.ArgCompleter.NONE))
+            .register(new Command("/nodes", "", "cluster mode: the live nodes, each one's members and traffic, and the total", 0, 0,
+                false, this::nodes, Command.ArgCompleter.NONE))
             .register(new Command("/save", "", "write the state file now", 0, 0, false, this::save,
                 Command.ArgCompleter.NONE))
             .register(new Command("/quit", "", "shut the server down gracefully (also Ctrl+D)", 0, 0, false,
@@ -183,6 +186,24 @@ public final class AdminCommands {
             .row("log drops", Long.toString(admin.logLinesDropped()))
             .row("bytes", "in " + Formats.bytes(s.bytesIn()) + ", out " + Formats.bytes(s.bytesOut()))
             .row("heap", Formats.bytes(s.heapUsedBytes()) + " of " + Formats.bytes(s.heapMaxBytes()));
+        reply.table(t);
+    }
+
+    // /nodes
+    private void nodes(List<String> args, Reply reply) throws AdminException {
+        List<NodeView> nodes = admin.nodes();
+        TextTable t = new TextTable(TextTable.Column.left("NODE"), TextTable.Column.left("TCP"), TextTable.Column.left("UDP"),
+            TextTable.Column.right("MEMBERS"), TextTable.Column.right("MESSAGES"), TextTable.Column.right("DELIVERIES"));
+        int members = 0;
+        long messages = 0;
+        long deliveries = 0;
+        for (NodeView n : nodes) {
+            t.row(n.name(), n.tcp(), n.udp(), Integer.toString(n.members()), Long.toString(n.messagesIn()), Long.toString(n.deliveries()));
+            members += n.members();
+            messages += n.messagesIn();
+            deliveries += n.deliveries();
+        }
+        t.row("total (" + nodes.size() + ")", "", "", Integer.toString(members), Long.toString(messages), Long.toString(deliveries));
         reply.table(t);
     }
 

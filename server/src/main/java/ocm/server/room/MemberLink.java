@@ -43,6 +43,18 @@ public interface MemberLink {
         return false;
     }
 
+    /**
+     * This member's own chat came back numbered (cluster mode: chats are numbered elsewhere and
+     * the sender hears its Accepted only then). Nothing by default: v1 has no Accepted.
+     */
+    default void ownChatNumbered(ChatRecord chat) {
+    }
+
+    /** True for a member of another node (cluster mode): it is told by its own node, never idles out here. */
+    default boolean remote() {
+        return false;
+    }
+
     /** A member whose client has not registered yet: nothing can reach it. */
     MemberLink NONE = new MemberLink() {
         @Override

@@ -31,7 +31,7 @@ public final class Reasons {
      * An operator's reason reaches the members whole or not at all: a host's is cut, but the
      * operator is told instead, before anything changes.
      */
-    static void check(String reason) throws RoomException {
+    public static void check(String reason) throws RoomException {
         int bytes = Utf8.encode(reason).length;
         if (bytes > MAX_REASON_BYTES) {
             throw new RoomException(ErrorCode.TOO_LONG, "reason too long: " + bytes + " bytes, a reason can be at most "

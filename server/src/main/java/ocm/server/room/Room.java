@@ -179,6 +179,23 @@ public final class Room {
         return r;
     }
 
+    /**
+     * Keeps a message numbered elsewhere (cluster mode) in the recent history; the room's own
+     * numbering moves past it, so ids here never go back either.
+     */
+    void append(ChatRecord r) {
+        nextMsgId = Math.max(nextMsgId, r.msgId() + 1);
+        if (msgIdReserved - nextMsgId < MSG_ID_BLOCK / 2) {
+            msgIdReserved = nextMsgId + MSG_ID_BLOCK;
+        }
+        if (historySize > 0) {
+            if (history.size() >= historySize) {
+                history.removeFirst();
+            }
+            history.addLast(r);
+        }
+    }
+
     public void countRelayed() {
         messagesRelayed++;
     }

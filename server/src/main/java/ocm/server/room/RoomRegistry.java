@@ -93,6 +93,14 @@ public final class RoomRegistry {
         return addMember(room, user, protocol, ip, now);
     }
 
+    /**
+     * Adds a member whose admission was decided elsewhere (cluster mode: the cluster's registry
+     * checked name, ban, password and size); the token is fresh, as for any member.
+     */
+    public Member admit(Room room, String user, int protocol, String ip, long now) {
+        return addMember(room, user, protocol, ip, now);
+    }
+
     private Member addMember(Room room, String user, int protocol, String ip, long now) {
         String token;
         do {
@@ -254,7 +262,8 @@ public final class RoomRegistry {
         return d;
     }
 
-    private static void checkNames(String roomName, String user) throws RoomException {
+    /** Refuses a room or user name no one may use (the same check create and join make). */
+    public static void checkNames(String roomName, String user) throws RoomException {
         Optional<String> p = Names.roomProblem(roomName);
         if (p.isPresent()) {
             throw new RoomException(ErrorCode.INVALID_ROOM_NAME, p.get());

@@ -37,6 +37,8 @@ public final class RoomService {
     private final Encodings shared = new Encodings();
     /** Names owned by keys: a create or join under one needs one of its keys. */
     private final NameOwners owners;
+    /** Where decisions go beyond this node: nowhere for a single node. */
+    private RoomEngine engine = RoomEngine.IN_MEMORY;
 
     public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout) {
         this(registry, counters, v1IdleTimeout, v2IdleTimeout, NameOwners.inMemory());
@@ -53,6 +55,11 @@ public final class RoomService {
 
     public RoomRegistry registry() {
         return registry;
+    }
+
+    /** Set once, before the relay starts (cluster mode). */
+    public void engine(RoomEngine e) {
+        engine = java.util.Objects.requireNonNull(e, "engine");
     }
 
     // ---- from the TCP service ----------------------------------------------------------
@@ -126,6 +133,67 @@ public final class RoomService {
         return registry.listVersion();
     }
 
+    /**
+     * Cluster mode: adds a member the cluster's registry has admitted to this node's copy of the
+     * room, and tells the room here (other nodes hear it from the cluster).
+     */
+    public Admission admit(Room room, String user, int protocol, String ip, long now) {
+        Member m = registry.admit(room, user, protocol, ip, now);
+        LOG.info(() -> user + " joined '" + room.name() + "' from " + ip + ", token " + Tokens.redact(m.token()));
+        announce(room, EventKind.JOINED, user, "", user + " joined the room", m, now);
+        broadcastMembers(room, now);
+        return admission(m);
+    }
+
+    /**
+     * Cluster mode: a member of another node, standing in this node's copy of the room for lists
+     * and names; {@code link} delivers nothing (its own node does). {@code tell}: announce it (a
+     * join seen live) or not (the room as found when this node started following it).
+     */
+    public Member addRemote(Room room, String user, int protocol, String node, MemberLink link, boolean tell, long now) {
+        Member m = registry.restoreMember(room, user, "remote:" + node + ":" + user, null, protocol, now, now);
+        m.link(link);
+        if (tell) {
+            announce(room, EventKind.JOINED, user, "", user + " joined the room", m, now);
+            broadcastMembers(room, now);
+        }
+        return m;
+    }
+
+    /** Cluster mode: a member of another node is gone (its node says so): removed here and the room here told. */
+    public void removeRemote(Member m, EndReason reason, String reasonText, long now) {
+        if (m.gone()) {
+            return;
+        }
+        String message = Reasons.truncate(reasonText, Reasons.MAX_REASON_BYTES);
+        Room room = m.room();
+        registry.remove(m, reason, message, now);
+        String line = m.name() + " " + verb(reason) + " the room" + (reason == EndReason.LEFT || message.isEmpty() ? "" : ": " + message);
+        announce(room, eventFor(reason), m.name(), reason == EndReason.LEFT ? "" : message, line, null, now);
+        broadcastMembers(room, now);
+    }
+
+    /**
+     * Cluster mode: a chat numbered by the cluster, in id order, to every member here but its
+     * sender, who hears its Accepted instead; kept in this node's history of the room.
+     */
+    public void deliverNumbered(Room room, ChatRecord r, long now) {
+        room.append(r);
+        counters.messagesIn++;
+        room.countRelayed();
+        shared.clear();
+        for (int i = 0, n = room.size(); i < n; i++) {
+            Member t = room.memberAt(i);
+            if (t.name().equals(r.sender())) {
+                t.link().ownChatNumbered(r);
+            } else if (!t.link().deliverChat(r, shared)) {
+                removals.queue(t, Removals.TOO_FAR_BEHIND);
+            }
+        }
+        shared.clear();
+        removals.carryOutAll(now);
+    }
+
     private static Admission admission(Member m) {
         Room r = m.room();
         return new Admission(m.token(), r.name(), m.name(), m.isHost(), r.hostName(), r.memberNames(), r.locked());
@@ -137,8 +205,13 @@ public final class RoomService {
      * Numbers the message, keeps it in history, and hands it to every other member's link (one
      * shared encoding per kind of link). {@code senderSeq}: the v2 chat seq it came as, or
      * {@link ChatRecord#NO_SEQ}. Members too far behind to take it are removed by {@link #settle}.
+     * Null when the engine numbers it elsewhere (cluster mode): it comes back through
+     * {@link #deliverNumbered}, and the sender's Accepted with it.
      */
     public ChatRecord chat(Member sender, boolean action, String text, long senderSeq, long now) {
+        if (engine.takeChat(sender, action, text, senderSeq, now)) {
+            return null;
+        }
         Room room = sender.room();
         ChatRecord r = room.record(now, action, sender.name(), text, senderSeq);
         counters.messagesIn++;
@@ -200,6 +273,11 @@ public final class RoomService {
         }
         String message = Reasons.truncate(reasonText, Reasons.MAX_REASON_BYTES);
         Room room = m.room();
+        if (m.link().remote() && !m.isHost()) {
+            // Its own node tells it and removes it; the cluster then tells every node, this one too.
+            engine.endElsewhere(m, reason, message, now);
+            return;
+        }
         if (m.isHost()) {
             // The host hears the answer to what it did (e.g. Ended(LEFT)); everyone else hears why the room closed.
             m.link().ended(reason, message);
@@ -213,6 +291,7 @@ public final class RoomService {
         String line = m.name() + " " + verb(reason) + " the room" + (reason == EndReason.LEFT || message.isEmpty() ? "" : ": " + message);
         announce(room, eventFor(reason), m.name(), reason == EndReason.LEFT ? "" : message, line, null, now);
         broadcastMembers(room, now);
+        engine.memberEnded(m, reason, message, now);
     }
 
     /** Closes the room: everyone is told, every token revoked, the room deleted. */
@@ -232,6 +311,7 @@ public final class RoomService {
             m.link().unlinked();
         }
         registry.close(room, reason, message, now);
+        engine.roomClosed(room, reason, message, now);
         LOG.info(() -> "room '" + room.name() + "' closed (" + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"
                 + (message.isEmpty() ? "" : ": " + message));
     }
@@ -297,6 +377,9 @@ public final class RoomService {
         for (Room room : registry.rooms()) {
             for (int i = 0; i < room.size(); i++) {
                 Member m = room.memberAt(i);
+                if (m.link().remote()) {
+                    continue; // its own node watches it
+                }
                 long limit = m.protocol() == 2 ? v2IdleMillis : v1IdleMillis;
                 if (!m.link().livenessIsItsOwn() && now - m.lastHeard() > limit) {
                     removals.queue(m, "no activity for " + seconds(limit));
@@ -309,6 +392,11 @@ public final class RoomService {
 
     private static String seconds(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    /** A notice as the cluster delivers it: to every member here. */
+    public void notice(Room room, String message, long now) {
+        announce(room, EventKind.NOTICE, "", message, message, null, now);
     }
 
     /** Tells every member the server is going down. */
@@ -421,7 +509,9 @@ public final class RoomService {
             targets.add(registry.existing(roomName));
         }
         for (Room r : targets) {
-            announce(r, EventKind.NOTICE, "", message, message, null, now);
+            if (!engine.takeNotice(r, message, now)) {
+                announce(r, EventKind.NOTICE, "", message, message, null, now);
+            }
         }
         return targets.size();
     }

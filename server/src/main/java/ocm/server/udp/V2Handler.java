@@ -355,7 +355,9 @@ final class V2Handler {
             return;
         }
         ChatRecord r = rooms.chat(m, c.action(), c.text(), Integer.toUnsignedLong(c.seq()), now);
-        outbox.accepted(m, c.seq(), r.msgId(), r.timestampMillis());
+        if (r != null) { // else numbered by the cluster: V2Link.ownChatNumbered sends the Accepted
+            outbox.accepted(m, c.seq(), r.msgId(), r.timestampMillis());
+        }
     }
 
 

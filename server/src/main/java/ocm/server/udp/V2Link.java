@@ -48,6 +48,13 @@ final class V2Link implements MemberLink {
     }
 
     @Override
+    public void ownChatNumbered(ChatRecord r) {
+        if (member.stream() != null && r.senderSeq() != ChatRecord.NO_SEQ) {
+            outbox.accepted(member, (int) r.senderSeq(), r.msgId(), r.timestampMillis());
+        }
+    }
+
+    @Override
     public boolean deliverEvent(Announcement e, Encodings shared) {
         if (member.stream() == null) {
             return true;

@@ -224,9 +224,16 @@ class AdminCommandsTest {
     }
 
     @Test
+    void nodesOnASingleNodeSaysItIsNoCluster() {
+        assertEquals(List.of("this server is a single node, not part of a cluster (start nodes with --cluster redis://HOST:PORT)"),
+                run("/nodes"));
+    }
+
+    @Test
     void helpForAnUnknownCommandSuggestsOnlyACloseMatch() {
         assertEquals(List.of("unknown command kik; did you mean /kick? (/help lists all)"), run("/help kik"));
-        assertEquals(List.of("unknown command nope; type /help for the list of commands"), run("/help nope"));
+        assertEquals(List.of("unknown command frob; type /help for the list of commands"), run("/help frob"));
+        assertEquals(List.of("unknown command node; did you mean /nodes? (/help lists all)"), run("/help node"));
     }
 
     @Test
