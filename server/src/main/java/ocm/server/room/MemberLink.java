@@ -56,37 +56,5 @@ public interface MemberLink {
     }
 
     /** A member whose client has not registered yet: nothing can reach it. */
-    MemberLink NONE = new MemberLink() {
-        @Override
-        public boolean deliverChat(ChatRecord chat, Encodings shared) {
-            return true;
-        }
-
-        @Override
-        public boolean deliverEvent(Announcement event, Encodings shared) {
-            return true;
-        }
-
-        @Override
-        public boolean deliverMembers(Room room, Encodings shared) {
-            return true;
-        }
-
-        @Override
-        public void ended(EndReason reason, String message) {
-        }
-
-        @Override
-        public void serverClosing(String message) {
-        }
-
-        @Override
-        public void unlinked() {
-        }
-
-        @Override
-        public String toString() {
-            return "MemberLink.NONE";
-        }
-    };
+    MemberLink NONE = new SilentLink("MemberLink.NONE");
 }
