@@ -87,7 +87,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
                 .orElse(RoomStore.none());
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
-        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout());
+        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout(), abuse.hostRegisterGrace());
     }
 
     /** Loads the state file, binds both ports and starts the threads. */

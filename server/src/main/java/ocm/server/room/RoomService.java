@@ -30,12 +30,20 @@ public final class RoomService {
     private final Counters counters;
     private final long v1IdleMillis;
     private final long v2IdleMillis;
+    private final long hostGraceMillis;
     /** The relay's own removals (backlog full, gave up, silent) all end here, as TIMED_OUT. */
     private final Removals removals = new Removals((m, why, now) -> end(m, EndReason.TIMED_OUT, why, now));
     /** Reused by every fan-out: each item is encoded at most once per kind of link. */
     private final Encodings shared = new Encodings();
 
     public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout) {
+        this(registry, counters, v1IdleTimeout, v2IdleTimeout, Duration.ofSeconds(30));
+    }
+
+    /** {@code hostRegisterGrace}: a room whose host has not registered over UDP this long after joining is removed. */
+    public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout,
+                       Duration hostRegisterGrace) {
+        this.hostGraceMillis = hostRegisterGrace.toMillis();
         this.registry = registry;
         this.counters = counters;
         this.v1IdleMillis = v1IdleTimeout.toMillis();
@@ -264,7 +272,11 @@ public final class RoomService {
             for (int i = 0; i < room.size(); i++) {
                 Member m = room.memberAt(i);
                 long limit = m.protocol() == 2 ? v2IdleMillis : v1IdleMillis;
-                if (now - m.lastHeard() > limit) {
+                if (m.address() == null && m.isHost() && now - m.lastHeard() > hostGraceMillis) {
+                    // A room made over TCP whose host never came over UDP: a squatter, or a client
+                    // that died; either way the room would hold a name and a slot for nobody.
+                    removals.queue(m, "the host did not register over UDP within " + seconds(hostGraceMillis));
+                } else if (now - m.lastHeard() > limit) {
                     removals.queue(m, "no activity for " + seconds(limit));
                 }
             }

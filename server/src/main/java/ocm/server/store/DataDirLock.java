@@ -38,8 +38,9 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dir, PidWriter pidWriter) throws IOException {
-        Files.createDirectories(dir);
+        ocm.server.files.PrivateFiles.createDirectory(dir);
         Path file = dir.resolve(FILE);
+        ocm.server.files.PrivateFiles.createFile(file);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {

@@ -54,6 +54,10 @@ final class V2Handler {
     private final Counters counters;
     private final Outbox outbox;
     private final RoomService rooms;
+    /** What this datagram was already answered with (ANSWERED_*): one Pong and one Error per datagram at most. */
+    private int answered;
+    private static final int ANSWERED_PONG = 1;
+    private static final int ANSWERED_ERROR = 2;
     /** Reused by the fast path on the relay thread. */
     private final DatagramView view = new DatagramView();
 
@@ -83,6 +87,7 @@ final class V2Handler {
         }
         m.heard(now);
         DeliveryStream s = m.stream();
+        boolean ponged = false;
         view.rewind();
         while (view.nextPacket()) {
             if (view.type() == PacketType.ACK.code()) {
@@ -90,8 +95,10 @@ final class V2Handler {
                 if (!s.backlog().isEmpty()) {
                     outbox.markDirty(m);
                 }
-            } else {
+            } else if (!ponged) {
+                // One Pong per datagram: a bundle of pings must not multiply the answer.
                 outbox.pong(m, view.bodyLong(0), now);
+                ponged = true;
             }
         }
         return true;
@@ -129,6 +136,7 @@ final class V2Handler {
             return;
         }
         boolean ackDue = false;
+        answered = 0;
         for (Packet p : d.packets()) {
             if (m.gone()) {
                 return;
@@ -160,6 +168,12 @@ final class V2Handler {
     private boolean onV2Packet(Member m, Packet p, long now) {
         switch (p.type()) {
             case CHAT:
+                if (m.stream().owesHistory()) {
+                    // Not yet proven to receive at this address: no chat is taken (nor answered)
+                    // until an Ack shows the Welcome arrived; the client sends it again.
+                    counters.drop(DropReason.NOT_REGISTERED);
+                    return false;
+                }
                 onChat(m, (Packet.Chat) p, now);
                 return true;
             case ACK: {
@@ -178,7 +192,10 @@ final class V2Handler {
                 return false;
             }
             case PING:
-                outbox.pong(m, ((Packet.Ping) p).nonce(), now);
+                if ((answered & ANSWERED_PONG) == 0) {
+                    outbox.pong(m, ((Packet.Ping) p).nonce(), now);
+                    answered |= ANSWERED_PONG;
+                }
                 return false;
             case LEAVE:
                 rooms.end(m, EndReason.LEFT, "", now);
@@ -204,7 +221,9 @@ final class V2Handler {
         try {
             request.run();
         } catch (RoomException e) {
-            outbox.control(m, new Packet.Error(e.code(), e.getMessage()));
+            if (firstError()) {
+                outbox.control(m, new Packet.Error(e.code(), e.getMessage()));
+            }
         }
     }
 
@@ -228,6 +247,10 @@ final class V2Handler {
     }
 
     private void registerV2(Member m, Packet.Register reg, InetSocketAddress from, int length, long now) {
+        if (!SourceIp.allowed(m, from)) {
+            counters.drop(DropReason.WRONG_IP);
+            return;
+        }
         DeliveryStream old = m.stream();
         Room room = m.room();
         if (old != null && old.session() == reg.session()) {
@@ -303,6 +326,13 @@ final class V2Handler {
         }
     }
 
+    /** True once per datagram: a bundle of refused chats gets one Error, not one each. */
+    private boolean firstError() {
+        boolean first = (answered & ANSWERED_ERROR) == 0;
+        answered |= ANSWERED_ERROR;
+        return first;
+    }
+
     private void onChat(Member m, Packet.Chat chat, long now) {
         ReceiveWindow<Packet.Chat> w = m.stream().chats();
         ReceiveWindow.Offer offer = w.offer(chat.seq(), chat);
@@ -325,13 +355,17 @@ final class V2Handler {
         if (!m.bucket().tryTake(now)) {
             counters.drop(DropReason.RATE_LIMITED);
             outbox.accepted(m, c.seq(), 0, now);
-            outbox.control(m, new Packet.Error(ErrorCode.RATE_LIMITED,
-                    "slow down: at most " + Relay.fmt(config.messagesPerSecond()) + " messages per second"));
+            if (firstError()) {
+                outbox.control(m, new Packet.Error(ErrorCode.RATE_LIMITED,
+                        "slow down: at most " + Relay.fmt(config.messagesPerSecond()) + " messages per second"));
+            }
             return;
         }
         if (c.text().isEmpty()) {
             outbox.accepted(m, c.seq(), 0, now);
-            outbox.control(m, new Packet.Error(ErrorCode.BAD_REQUEST, "empty message"));
+            if (firstError()) {
+                outbox.control(m, new Packet.Error(ErrorCode.BAD_REQUEST, "empty message"));
+            }
             return;
         }
         ChatRecord r = rooms.chat(m, c.action(), c.text(), Integer.toUnsignedLong(c.seq()), now);
