@@ -252,6 +252,11 @@ public final class RoomRegistry {
         dirty = true;
     }
 
+    /** The most rooms at once. */
+    public int maxRooms() {
+        return limits.maxRooms();
+    }
+
     /** True once since the last call if anything persistent changed. */
     public boolean takeDirty() {
         boolean d = dirty;

@@ -62,6 +62,7 @@ public final class RoomService {
             Member m = registry.create(room, user, password, protocol, ip, now);
             LOG.info(() -> "room '" + room + "' created by " + user + " from " + ip
                     + (password.isPresent() ? " (locked)" : "") + ", token " + Tokens.redact(m.token()));
+            warnNearRoomCap();
             return admission(m);
         } catch (RoomException e) {
             LOG.info(() -> "refused create '" + room + "' by " + user + " from " + ip + ": " + e.getMessage());
@@ -80,6 +81,17 @@ public final class RoomService {
         } catch (RoomException e) {
             LOG.info(() -> "refused join '" + room + "' by " + user + " from " + ip + ": " + e.getMessage());
             throw e;
+        }
+    }
+
+    /** The operator is told once each time the room count climbs to 90% of the cap, before creates are refused. */
+    private void warnNearRoomCap() {
+        int max = registry.maxRooms();
+        int n = registry.rooms().size();
+        int warnAt = Math.max(1, (int) Math.ceil(max * 0.9));
+        if (n == warnAt && max >= 10) {
+            LOG.warning(() -> n + " rooms of at most " + max + " (--max-rooms): creates will be refused SERVER_FULL at "
+                    + max + "; rooms whose host never registered over UDP go after the grace time");
         }
     }
 
