@@ -1,6 +1,5 @@
 package ocm.protocol;
 
-import java.text.Normalizer;
 import java.util.Optional;
 
 /**
@@ -55,14 +54,25 @@ public final class Names {
         if (hasControl(name)) {
             return Optional.of("user name contains a control or invisible character");
         }
-        if (name.isBlank() || !name.strip().equals(name)) {
-            return Optional.of("user name has leading or trailing spaces");
+        Optional<String> p = NameShape.invisibleProblem(name);
+        if (p.isPresent()) {
+            return p;
         }
-        // Compatibility forms (fullwidth '＊') would pass for the server's reserved '*' on screen.
-        if (Normalizer.normalize(name, Normalizer.Form.NFKC).startsWith("*")) {
-            return Optional.of("user names may not start with '*' (reserved for the server)");
+        // Compatibility forms ('＊') and look-alikes ('∗', U+2217) count as what they look like.
+        String key = collisionKey(name);
+        if (key.equals(collisionKey(SERVER_SENDER))) {
+            return Optional.of("user name '" + name + "' looks like the server's reserved name " + SERVER_SENDER);
         }
-        return Optional.empty();
+        return NameShape.lineShapeProblem(name, key);
+    }
+
+    /**
+     * What two user names are compared by: case folded, then reduced to their confusable skeleton
+     * (Unicode UTS #39), so {@code alice}, {@code ALICE} and {@code аlice} (Cyrillic а) are one
+     * name. Two members of a room may not share a key.
+     */
+    public static String collisionKey(String name) {
+        return NameShape.collisionKey(name);
     }
 
     /** Controls, and characters that hide or reorder text (zero-width, bidi overrides, lone surrogates). */

@@ -63,4 +63,44 @@ class NamesTest {
         assertEquals(Optional.of("room name is empty"), Names.roomProblem(""));
         assertEquals(Optional.of("room name is blank"), Names.roomProblem("   "));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice\u00a0", "alice\u3164", "alice\u2007", "alice\ufe0f", "al\u034fice", "\u2800\u2800",
+            "\u3164", "\u3164\u3164", "\u00a0alice", "alice\u2800"})
+    void invisibleBlankAndPaddedNamesAreRefused(String name) {
+        assertTrue(Names.userProblem(name).isPresent(), name);
+    }
+
+    @Test
+    void lookAlikesAndCaseFoldsShareOneKey() {
+        String alice = Names.collisionKey("alice");
+        assertEquals(alice, Names.collisionKey("\u0430lice"), "Cyrillic a");
+        assertEquals(alice, Names.collisionKey("ALICE"));
+        assertEquals(alice, Names.collisionKey("ａｌｉｃｅ"), "fullwidth");
+        assertTrue(!alice.equals(Names.collisionKey("alicia")));
+        assertTrue(!Names.collisionKey("アリス").equals(Names.collisionKey("アリサ")));
+    }
+
+    @Test
+    void theServersNameCannotBeImitatedByAnAsteriskOperator() {
+        assertEquals(Optional.of("user name '\u2217server\u2217' looks like the server's reserved name *server*"),
+                Names.userProblem("\u2217server\u2217"));
+    }
+
+    @Test
+    void namesThatImitateLineShapesAreRefusedNamingTheCharacter() {
+        assertTrue(Names.userProblem("alice: hi").orElseThrow().contains("':'"));
+        assertTrue(Names.userProblem("-- room closed").orElseThrow().contains("'-'"));
+        assertTrue(Names.userProblem("[12:00] x").orElseThrow().contains("':'"));
+        assertTrue(Names.userProblem("[bot]").orElseThrow().contains("'['"));
+        assertTrue(Names.userProblem("<alice>").orElseThrow().contains("'<'"));
+        assertTrue(Names.userProblem("*alice").orElseThrow().contains("'*'"));
+        assertEquals(Optional.empty(), Names.userProblem("a-b*c[d<e"), "only the first character counts for these");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"محمد", "Ελένη", "Дмитрий", "李小龙", "さくら", "עברית", "कविता", "ดารา"})
+    void lettersOfEveryScriptAreKept(String name) {
+        assertEquals(Optional.empty(), Names.userProblem(name));
+    }
 }

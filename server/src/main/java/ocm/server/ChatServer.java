@@ -115,7 +115,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         this.registry = new RoomRegistry(new RoomRegistry.Limits(config.maxRooms(), config.maxMembersPerRoom(),
                 config.historySize(), config.messagesPerSecond(), config.burst()), tokens);
         this.owners = config.dataDir().map(OwnersFile::open).orElseGet(NameOwners::inMemory);
-        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout(), owners);
+        this.rooms = new RoomService(registry, counters, config.v1IdleTimeout(), config.v2IdleTimeout(), owners,
+                abuse.hostRegisterGrace());
     }
 
     private static RoomStore defaultStore(ServerConfig config, AbuseLimits abuse) {

@@ -21,7 +21,7 @@ public final class DataDirCheck {
     /** Creates {@code dir} if needed and checks it; throws IllegalArgumentException with a one-line reason. */
     public static void check(Path dir) {
         try {
-            Files.createDirectories(dir);
+            ocm.server.files.PrivateFiles.createDirectory(dir);
         } catch (IOException | SecurityException e) {
             throw problem(dir, whyNotCreated(dir, e));
         }

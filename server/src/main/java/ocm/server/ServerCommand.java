@@ -108,6 +108,10 @@ public final class ServerCommand implements Callable<Integer> {
             description = "TCP requests of one client IP worked on at once; more are refused at once. Default: ${DEFAULT-VALUE}.")
     int requestsPerIp;
 
+    @Option(names = "--host-register-grace", defaultValue = "30", paramLabel = "SECONDS",
+            description = "A room whose host has not registered over UDP this long after creating it is removed. Default: ${DEFAULT-VALUE}.")
+    int hostRegisterGrace;
+
     @Option(names = "--max-state-mb", defaultValue = "256", paramLabel = "MIB",
             description = "A bigger state file is moved aside unread, and none bigger is written (less history is saved). Default: ${DEFAULT-VALUE}.")
     int maxStateMib;
@@ -312,7 +316,8 @@ public final class ServerCommand implements Callable<Integer> {
         AbuseLimits d = AbuseLimits.defaults();
         return d.withRoomCreation(newRoomsPerIp, d.roomCreatesPerSecond())
                 .withMaxRequestsInFlightPerIp(requestsPerIp)
-                .withMaxStateFileBytes(maxStateMib * 1024L * 1024L);
+                .withMaxStateFileBytes(maxStateMib * 1024L * 1024L)
+                .withHostRegisterGrace(seconds(hostRegisterGrace, "--host-register-grace"));
     }
 
     private static Duration seconds(int n, String flag) {

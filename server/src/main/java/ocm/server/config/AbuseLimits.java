@@ -16,8 +16,12 @@ package ocm.server.config;
  * @param wrongPasswordsPerSecond ...and how fast that allowance comes back (each try costs PBKDF2)
  */
 public record AbuseLimits(long maxStateFileBytes, int roomCreateBurst, double roomCreatesPerSecond,
-                          int maxRequestsInFlightPerIp, int wrongPasswordBurst, double wrongPasswordsPerSecond) {
+                          int maxRequestsInFlightPerIp, int wrongPasswordBurst, double wrongPasswordsPerSecond,
+                          java.time.Duration hostRegisterGrace) {
     public AbuseLimits {
+        if (hostRegisterGrace == null || hostRegisterGrace.isNegative() || hostRegisterGrace.isZero()) {
+            throw new IllegalArgumentException("host register grace must be a positive duration, got " + hostRegisterGrace);
+        }
         if (maxStateFileBytes <= 0) {
             throw new IllegalArgumentException("max state file bytes must be > 0, got " + maxStateFileBytes);
         }
@@ -41,26 +45,35 @@ public record AbuseLimits(long maxStateFileBytes, int roomCreateBurst, double ro
     public static final long DEFAULT_MAX_STATE_FILE_BYTES = 256L * 1024 * 1024;
 
     public static AbuseLimits defaults() {
-        return new AbuseLimits(DEFAULT_MAX_STATE_FILE_BYTES, 20, 1.0, 8, 5, 0.1);
+        return new AbuseLimits(DEFAULT_MAX_STATE_FILE_BYTES, 20, 1.0, 8, 5, 0.1, java.time.Duration.ofSeconds(30));
     }
 
     public AbuseLimits withMaxStateFileBytes(long n) {
         return new AbuseLimits(n, roomCreateBurst, roomCreatesPerSecond, maxRequestsInFlightPerIp,
-                wrongPasswordBurst, wrongPasswordsPerSecond);
+                wrongPasswordBurst, wrongPasswordsPerSecond, hostRegisterGrace);
     }
 
     public AbuseLimits withRoomCreation(int burst, double perSecond) {
         return new AbuseLimits(maxStateFileBytes, burst, perSecond, maxRequestsInFlightPerIp,
-                wrongPasswordBurst, wrongPasswordsPerSecond);
+                wrongPasswordBurst, wrongPasswordsPerSecond, hostRegisterGrace);
     }
 
     public AbuseLimits withMaxRequestsInFlightPerIp(int n) {
         return new AbuseLimits(maxStateFileBytes, roomCreateBurst, roomCreatesPerSecond, n,
-                wrongPasswordBurst, wrongPasswordsPerSecond);
+                wrongPasswordBurst, wrongPasswordsPerSecond, hostRegisterGrace);
     }
 
     public AbuseLimits withWrongPasswords(int burst, double perSecond) {
         return new AbuseLimits(maxStateFileBytes, roomCreateBurst, roomCreatesPerSecond, maxRequestsInFlightPerIp,
-                burst, perSecond);
+                burst, perSecond, hostRegisterGrace);
+    }
+
+    /**
+     * How long a room's host has to register over UDP after creating it: a room whose host never
+     * does is removed, so rooms made over TCP alone (squatters) cannot fill the server.
+     */
+    public AbuseLimits withHostRegisterGrace(java.time.Duration d) {
+        return new AbuseLimits(maxStateFileBytes, roomCreateBurst, roomCreatesPerSecond, maxRequestsInFlightPerIp,
+                wrongPasswordBurst, wrongPasswordsPerSecond, d);
     }
 }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.logging.Handler;
@@ -265,8 +264,10 @@ public final class AdminConsole {
         Path parent = file.toAbsolutePath().getParent();
         try {
             if (parent != null) {
-                Files.createDirectories(parent);
+                ocm.server.files.PrivateFiles.createDirectory(parent);
             }
+            // Made 600 before JLine first writes it (it keeps an existing file's mode; its trims use 600 temp files).
+            ocm.server.files.PrivateFiles.createFile(file);
         } catch (IOException e) {
             LOG.warning("console history will not be kept: " + e.getMessage());
         }

@@ -26,6 +26,8 @@ public final class Room {
     private final long createdAt;
     private final Map<String, Member> byName = new LinkedHashMap<>();
     private final ArrayList<Member> list = new ArrayList<>();
+    /** Members by {@link ocm.protocol.Names#collisionKey}: no two may look alike. */
+    private final Map<String, Member> byKey = new java.util.HashMap<>();
     private final Map<String, Ban> bans = new LinkedHashMap<>();
     /** The last address of members who left, so a ban after a kick still covers their address. Bounded. */
     private final Map<String, String> departed = new LinkedHashMap<>();
@@ -95,13 +97,20 @@ public final class Room {
         return new ArrayList<>(byName.keySet());
     }
 
+    /** The member whose name looks like {@code user} (same case fold and confusable skeleton), if any. */
+    public Optional<Member> lookAlike(String user) {
+        return Optional.ofNullable(byKey.get(ocm.protocol.Names.collisionKey(user)));
+    }
+
     void add(Member m) {
         byName.put(m.name(), m);
+        byKey.putIfAbsent(ocm.protocol.Names.collisionKey(m.name()), m);
         list.add(m);
     }
 
     void remove(Member m) {
         byName.remove(m.name());
+        byKey.remove(ocm.protocol.Names.collisionKey(m.name()), m);
         list.remove(m);
     }
 

@@ -87,6 +87,11 @@ public final class RoomRegistry {
         if (room.member(user).isPresent()) {
             throw new RoomException(ErrorCode.NAME_TAKEN, "the name '" + user + "' is taken in room '" + roomName + "'");
         }
+        Optional<Member> alike = room.lookAlike(user);
+        if (alike.isPresent()) {
+            throw new RoomException(ErrorCode.NAME_TAKEN, "the name '" + user + "' looks like '" + alike.get().name()
+                    + "', who is in room '" + roomName + "'");
+        }
         if (room.size() >= limits.maxMembersPerRoom()) {
             throw new RoomException(ErrorCode.ROOM_FULL, "room '" + roomName + "' is full (" + limits.maxMembersPerRoom() + " members)");
         }
@@ -253,6 +258,11 @@ public final class RoomRegistry {
 
     public void markDirty() {
         dirty = true;
+    }
+
+    /** The most rooms at once. */
+    public int maxRooms() {
+        return limits.maxRooms();
     }
 
     /** True once since the last call if anything persistent changed. */

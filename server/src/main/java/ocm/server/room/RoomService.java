@@ -31,6 +31,7 @@ public final class RoomService {
     private final Counters counters;
     private final long v1IdleMillis;
     private final long v2IdleMillis;
+    private final long hostGraceMillis;
     /** The relay's own removals (backlog full, gave up, silent) all end here, as TIMED_OUT. */
     private final Removals removals = new Removals((m, why, now) -> end(m, EndReason.TIMED_OUT, why, now));
     /** Reused by every fan-out: each item is encoded at most once per kind of link. */
@@ -41,12 +42,19 @@ public final class RoomService {
     private RoomEngine engine = RoomEngine.IN_MEMORY;
 
     public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout) {
-        this(registry, counters, v1IdleTimeout, v2IdleTimeout, NameOwners.inMemory());
+        this(registry, counters, v1IdleTimeout, v2IdleTimeout, NameOwners.inMemory(), Duration.ofSeconds(30));
     }
 
     public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout,
                        NameOwners owners) {
+        this(registry, counters, v1IdleTimeout, v2IdleTimeout, owners, Duration.ofSeconds(30));
+    }
+
+    /** {@code hostRegisterGrace}: a room whose host has not registered over UDP this long after joining is removed. */
+    public RoomService(RoomRegistry registry, Counters counters, Duration v1IdleTimeout, Duration v2IdleTimeout,
+                       NameOwners owners, Duration hostRegisterGrace) {
         this.owners = owners;
+        this.hostGraceMillis = hostRegisterGrace.toMillis();
         this.registry = registry;
         this.counters = counters;
         this.v1IdleMillis = v1IdleTimeout.toMillis();
@@ -77,6 +85,7 @@ public final class RoomService {
             Member m = registry.create(room, user, password, protocol, ip, now);
             LOG.info(() -> "room '" + room + "' created by " + user + " from " + ip
                     + (password.isPresent() ? " (locked)" : "") + ", token " + Tokens.redact(m.token()));
+            warnNearRoomCap();
             return admission(m);
         } catch (RoomException e) {
             LOG.info(() -> "refused create '" + room + "' by " + user + " from " + ip + ": " + e.getMessage());
@@ -113,6 +122,17 @@ public final class RoomService {
     /** The key fingerprints that own {@code name} (empty: nobody owns it); any thread. */
     public java.util.Set<String> ownersOf(String name) {
         return owners.keysOf(name);
+    }
+
+    /** The operator is told once each time the room count climbs to 90% of the cap, before creates are refused. */
+    private void warnNearRoomCap() {
+        int max = registry.maxRooms();
+        int n = registry.rooms().size();
+        int warnAt = Math.max(1, (int) Math.ceil(max * 0.9));
+        if (n == warnAt && max >= 10) {
+            LOG.warning(() -> n + " rooms of at most " + max + " (--max-rooms): creates will be refused SERVER_FULL at "
+                    + max + "; rooms whose host never registered over UDP go after the grace time");
+        }
     }
 
     /** The password a join must match, checked by the caller off the relay thread. */
@@ -381,7 +401,14 @@ public final class RoomService {
                     continue; // its own node watches it
                 }
                 long limit = m.protocol() == 2 ? v2IdleMillis : v1IdleMillis;
-                if (!m.link().livenessIsItsOwn() && now - m.lastHeard() > limit) {
+                if (m.link().livenessIsItsOwn()) {
+                    continue; // an SSH session: it ends when the session does
+                }
+                if (m.address() == null && m.isHost() && now - m.lastHeard() > hostGraceMillis) {
+                    // A room made over TCP whose host never came over UDP: a squatter, or a client
+                    // that died; either way the room would hold a name and a slot for nobody.
+                    removals.queue(m, "the host did not register over UDP within " + seconds(hostGraceMillis));
+                } else if (now - m.lastHeard() > limit) {
                     removals.queue(m, "no activity for " + seconds(limit));
                 }
             }

@@ -62,7 +62,7 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dir, PidWriter pidWriter) throws IOException {
-        Files.createDirectories(dir);
+        ocm.server.files.PrivateFiles.createDirectory(dir);
         Locked l = lockFile(dir.resolve(FILE), pidWriter);
         if (l.lock() == null) {
             throw new DataDirInUseException(dir, l.owner());
@@ -80,6 +80,7 @@ public final class DataDirLock implements AutoCloseable {
      */
     private static Locked lockFile(Path file, PidWriter pidWriter) throws IOException {
         for (int attempt = 0; ; attempt++) {
+            ocm.server.files.PrivateFiles.createFile(file);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             Object opened = keyOf(file);
             FileLock lock;

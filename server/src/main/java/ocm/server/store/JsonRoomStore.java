@@ -96,7 +96,7 @@ public final class JsonRoomStore implements RoomStore {
 
     @Override
     public void save(StateSnapshot snapshot) throws IOException {
-        Files.createDirectories(dir);
+        ocm.server.files.PrivateFiles.createDirectory(dir);
         Path tmp = dir.resolve(FILE + ".tmp");
         byte[] bytes = withinLimit(snapshot);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

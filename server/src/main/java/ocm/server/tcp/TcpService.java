@@ -179,7 +179,10 @@ public final class TcpService implements AutoCloseable {
             return;
         }
         if (c.dispatched) {
-            discardInput(c, Long.MAX_VALUE); // stray bytes after a request are ignored
+            // Stray bytes after a request are ignored, up to 64 KiB as after a bad header: beyond
+            // that the client is flooding, not confused, and the connection is cut (its request
+            // may still be with a worker, whose answer then has nowhere to go).
+            discardInput(c, MAX_DRAIN);
             return;
         }
         if (c.body == null && !readHeader(c)) {

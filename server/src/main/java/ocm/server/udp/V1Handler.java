@@ -80,6 +80,15 @@ final class V1Handler {
     }
 
     private void registerV1(Member m, InetSocketAddress from, long now) {
+        if (!SourceIp.allowed(m, from)) {
+            counters.drop(DropReason.WRONG_IP);
+            return;
+        }
+        if (m.protocol() == 2 && m.address() != null) {
+            // A v2 member moves only by a v2 register, which must prove its new address.
+            counters.drop(DropReason.WRONG_PROTOCOL);
+            return;
+        }
         boolean first = m.address() == null;
         boolean wasV2 = m.protocol() == 2 && m.stream() != null;
         if (!(m.link() instanceof V1Link)) {

@@ -32,7 +32,7 @@ final class V1Link implements MemberLink {
     public boolean deliverChat(ChatRecord r, Encodings shared) {
         Object ready = shared.get(V1Link.class);
         if (ready == null) {
-            String text = r.action() ? "* " + r.sender() + " " + r.text() : r.text();
+            String text = V1Text.clean(r.action() ? "* " + r.sender() + " " + r.text() : r.text());
             ready = outbox.prepareV1(Utf8.encode(r.sender()), Utf8.encode(text));
             shared.put(V1Link.class, ready);
         }
@@ -47,7 +47,7 @@ final class V1Link implements MemberLink {
         }
         Object ready = shared.get(V1Link.class);
         if (ready == null) {
-            ready = outbox.prepareV1(SERVER_SENDER, Utf8.encode(event.plainLine()));
+            ready = outbox.prepareV1(SERVER_SENDER, Utf8.encode(V1Text.clean(event.plainLine())));
             shared.put(V1Link.class, ready);
         }
         send(ready);
@@ -89,7 +89,7 @@ final class V1Link implements MemberLink {
     void notice(String text) {
         InetSocketAddress to = member.address();
         if (to != null) {
-            outbox.sendV1Once(SERVER_SENDER, Utf8.encode(text), to);
+            outbox.sendV1Once(SERVER_SENDER, Utf8.encode(V1Text.clean(text)), to);
         }
     }
 

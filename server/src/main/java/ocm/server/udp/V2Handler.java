@@ -55,6 +55,10 @@ final class V2Handler {
     private final Counters counters;
     private final Outbox outbox;
     private final RoomService rooms;
+    /** What this datagram was already answered with (ANSWERED_*): one Pong and one Error per datagram at most. */
+    private int answered;
+    private static final int ANSWERED_PONG = 1;
+    private static final int ANSWERED_ERROR = 2;
     /** Reused by the fast path on the relay thread. */
     private final DatagramView view = new DatagramView();
 
@@ -84,6 +88,7 @@ final class V2Handler {
         }
         m.heard(now);
         DeliveryStream s = m.stream();
+        boolean ponged = false;
         view.rewind();
         while (view.nextPacket()) {
             if (view.type() == PacketType.ACK.code()) {
@@ -91,8 +96,10 @@ final class V2Handler {
                 if (!s.backlog().isEmpty()) {
                     outbox.markDirty(m);
                 }
-            } else {
+            } else if (!ponged) {
+                // One Pong per datagram: a bundle of pings must not multiply the answer.
                 outbox.pong(m, view.bodyLong(0), now);
+                ponged = true;
             }
         }
         return true;
@@ -130,6 +137,7 @@ final class V2Handler {
             return;
         }
         boolean ackDue = false;
+        answered = 0;
         for (Packet p : d.packets()) {
             if (m.gone()) {
                 return;
@@ -161,6 +169,12 @@ final class V2Handler {
     private boolean onV2Packet(Member m, Packet p, long now) {
         switch (p.type()) {
             case CHAT:
+                if (m.stream().owesHistory()) {
+                    // Not yet proven to receive at this address: no chat is taken (nor answered)
+                    // until an Ack shows the Welcome arrived; the client sends it again.
+                    counters.drop(DropReason.NOT_REGISTERED);
+                    return false;
+                }
                 onChat(m, ((Packet.Chat) p).seq(), p, now);
                 return true;
             case SKIPPED: {
@@ -188,7 +202,10 @@ final class V2Handler {
                 return false;
             }
             case PING:
-                outbox.pong(m, ((Packet.Ping) p).nonce(), now);
+                if ((answered & ANSWERED_PONG) == 0) {
+                    outbox.pong(m, ((Packet.Ping) p).nonce(), now);
+                    answered |= ANSWERED_PONG;
+                }
                 return false;
             case LEAVE:
                 rooms.end(m, EndReason.LEFT, "", now);
@@ -214,7 +231,9 @@ final class V2Handler {
         try {
             request.run();
         } catch (RoomException e) {
-            outbox.control(m, new Packet.Error(e.code(), e.getMessage()));
+            if (firstError()) {
+                outbox.control(m, new Packet.Error(e.code(), e.getMessage()));
+            }
         }
     }
 
@@ -238,6 +257,10 @@ final class V2Handler {
     }
 
     private void registerV2(Member m, Packet.Register reg, InetSocketAddress from, int length, long now) {
+        if (!SourceIp.allowed(m, from)) {
+            counters.drop(DropReason.WRONG_IP);
+            return;
+        }
         DeliveryStream old = m.stream();
         Room room = m.room();
         if (old != null && old.session() == reg.session()) {
@@ -320,6 +343,13 @@ final class V2Handler {
         if (from.equals(m.address()) && !text.isEmpty()) {
             outbox.sendNow(room, from, new Packet.Error(ErrorCode.RATE_LIMITED, text));
         }
+    }
+
+    /** True once per datagram: a bundle of refused host requests gets one Error, not one each. */
+    private boolean firstError() {
+        boolean first = (answered & ANSWERED_ERROR) == 0;
+        answered |= ANSWERED_ERROR;
+        return first;
     }
 
     /** A packet of the client's chat stream: a Chat, or a Skipped packet of a numbered optional type. */

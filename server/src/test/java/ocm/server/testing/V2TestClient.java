@@ -50,6 +50,8 @@ public final class V2TestClient implements AutoCloseable {
     private List<Packet.Member> members = List.of();
     private Packet.Ended ended;
     private int welcomes;
+    private final List<Long> pongs = new ArrayList<>();
+    private long bytesReceived;
     /** Chat messages delivered with a msgId not above the last shown: duplicates or disorder from the server. */
     private int staleDeliveries;
     private boolean pingEnabled = true;
@@ -130,18 +132,34 @@ public final class V2TestClient implements AutoCloseable {
         pingEnabled = false;
     }
 
-    /** Sends raw packets with this client's room and token (for tests of odd input). */
-    public synchronized void sendPackets(Packet... packets) {
-        send(packets);
+    /** Sends raw packets with this client's room and token (for tests of odd input); returns the datagram's size. */
+    public synchronized int sendPackets(Packet... packets) {
+        return send(packets);
     }
 
-    private void send(Packet... packets) {
+    private int send(Packet... packets) {
         byte[] bytes = V2Codec.encode(new V2Datagram(room, token, List.of(packets)));
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, server));
         } catch (IOException e) {
             // The retransmission timer tries again; a closed socket ends the loop.
         }
+        return bytes.length;
+    }
+
+    /** The seq this client's next chat would get (for raw chats in its window). */
+    public synchronized int nextChatSeq() {
+        return chats.nextSeq();
+    }
+
+    /** The nonces of the pongs received so far, in order. */
+    public synchronized List<Long> pongs() {
+        return List.copyOf(pongs);
+    }
+
+    /** Bytes of every datagram received so far (decodable or not). */
+    public synchronized long bytesReceived() {
+        return bytesReceived;
     }
 
     private void loop() {
@@ -150,6 +168,9 @@ public final class V2TestClient implements AutoCloseable {
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             try {
                 socket.receive(p);
+                synchronized (this) {
+                    bytesReceived += p.getLength();
+                }
                 V2Datagram d = V2Codec.decode(ByteBuffer.wrap(p.getData(), 0, p.getLength()).slice());
                 handle(d);
             } catch (SocketTimeoutException e) {
@@ -179,6 +200,8 @@ public final class V2TestClient implements AutoCloseable {
                     deliveries.offer(r.dseq(), r);
                     reliableSeen = true;
                 }
+            } else if (p instanceof Packet.Pong pong) {
+                pongs.add(pong.nonce());
             } else if (p instanceof Packet.Accepted a) {
                 accepted.add(a);
                 chats.ack(a.seq(), now);
