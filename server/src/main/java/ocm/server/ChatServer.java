@@ -32,6 +32,8 @@ import ocm.server.store.TimedRoomStore;
 import ocm.server.tcp.RequestHandler;
 import ocm.server.tcp.TcpCounters;
 import ocm.server.tcp.TcpService;
+import ocm.server.tls.ServerIdentity;
+import ocm.server.tls.TlsPort;
 import ocm.server.udp.RelayLoop;
 
 /**
@@ -63,6 +65,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private IntConsumer fatalExit = status -> Runtime.getRuntime().halt(status);
     private RelayLoop relay;
     private TcpService tcp;
+    private ServerIdentity identityOverride;
+    private boolean requireEncryption;
+    private volatile TlsPort tlsPort;
     private LiveAdmin admin;
     /** Held while running, so no second server writes the same state file. */
     private DataDirLock dataDirLock;
@@ -143,6 +148,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             LOG.info("restored " + n + " room(s) and " + registry.memberCount() + " member(s) from the state file");
         });
         try {
+            tlsPort = new TlsPort(identityOverride != null ? identityOverride : ServerIdentity.loadOrCreate(config.dataDir()),
+                    requireEncryption);
             relay = bindUdp();
             tcp = bindTcp();
         } catch (IOException e) {
@@ -160,6 +167,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         tcp.start();
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
                 + config.dataDir().map(d -> ", state in " + d).orElse(", no state file"));
+        LOG.info(tlsFingerprint().orElseThrow()
+                + (requireEncryption ? "; clear (seed) TCRP clients are refused" : "; clear (seed) TCRP clients are served too"));
         return this;
     }
 
@@ -171,9 +180,33 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         }
     }
 
+    /** The operator's own TLS key instead of the data dir's; before {@link #start}. */
+    public ChatServer withTlsIdentity(ServerIdentity identity) {
+        this.identityOverride = identity;
+        return this;
+    }
+
+    /** Refuse clear TCRP (seed) clients with a refusal they can print; before {@link #start}. */
+    public ChatServer requireEncryption(boolean require) {
+        this.requireEncryption = require;
+        return this;
+    }
+
+    /** The TLS identity in use; null before {@link #start}. */
+    public ServerIdentity tlsIdentity() {
+        return tlsPort == null ? null : tlsPort.identity();
+    }
+
+    @Override
+    public Optional<String> tlsFingerprint() {
+        TlsPort t = tlsPort;
+        return t == null ? Optional.empty()
+                : Optional.of("TLS key fingerprint " + t.identity().fingerprint() + " (" + t.identity().origin() + ")");
+    }
+
     private TcpService bindTcp() throws IOException {
         try {
-            return new TcpService(config, abuse, new RequestHandler(new RelayRooms(relay, rooms), abuse, clock), clock);
+            return new TcpService(config, abuse, new RequestHandler(new RelayRooms(relay, rooms), abuse, clock), clock, tlsPort);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }

@@ -46,6 +46,9 @@ public final class ServerCommand implements Callable<Integer> {
     MetricsOptions metrics = new MetricsOptions();
 
     @Mixin
+    TlsOptions tls = new TlsOptions();
+
+    @Mixin
     ConfigFileOptions configFile = new ConfigFileOptions();
 
     @Option(names = "--no-console", description = "No admin console (for running as a service).")
@@ -133,6 +136,7 @@ public final class ServerCommand implements Callable<Integer> {
         log.install(logLevel(), logFormat.formatter());
         ChatServer server = new ChatServer(config, abuse);
         try {
+            tls.applyTo(server);
             server.start();
         } catch (PortInUseException e) {
             err.println("chat server: cannot start: " + e.getMessage() + ": is another server running? Stop it, or choose"

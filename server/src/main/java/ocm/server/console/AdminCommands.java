@@ -53,6 +53,8 @@ public final class AdminCommands {
                 this::say, (i, prev) -> i == 0 ? withStar(roomNames()) : List.of()))
             .register(new Command("/stats", "", "uptime, traffic, retransmissions, drops and heap", 0, 0, false,
                 this::stats, Command.ArgCompleter.NONE))
+            .register(new Command("/fingerprint", "", "the fingerprint of the server's TLS key (what clients pin)", 0, 0, false,
+                (args, reply) -> reply.line(admin.fingerprint()), Command.ArgCompleter.NONE))
             .register(new Command("/save", "", "write the state file now", 0, 0, false, this::save,
                 Command.ArgCompleter.NONE))
             .register(new Command("/quit", "", "shut the server down gracefully (also Ctrl+D)", 0, 0, false,
