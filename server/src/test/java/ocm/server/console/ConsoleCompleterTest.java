@@ -27,7 +27,7 @@ class ConsoleCompleterTest {
     @Test
     void firstWordCompletesToEveryCommand() {
         List<String> all = List.of("/help", "/rooms", "/users", "/kick", "/ban", "/unban", "/bans", "/close", "/say",
-            "/stats", "/save", "/quit");
+            "/stats", "/fingerprint", "/save", "/quit");
         assertEquals(all, candidates(""));
         assertEquals(all, candidates("/ro"));
     }
@@ -67,7 +67,7 @@ class ConsoleCompleterTest {
 
     @Test
     void helpCompletesToCommandNames() {
-        assertEquals(12, candidates("/help ").size());
+        assertEquals(13, candidates("/help ").size());
     }
 
     @Test
