@@ -43,16 +43,27 @@ public final class TlsIo implements ConnectionIo {
         netOut.flip();
     }
 
+    /**
+     * Fills {@code dst} as far as the records at hand allow: records already read from the channel
+     * raise no new readiness event, so everything that can be unwrapped is, before returning.
+     */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        if (!appIn.hasRemaining()) {
-            if (!inputEnded && channel.read(netIn) < 0) {
-                inputEnded = true;
+        int total = 0;
+        while (dst.hasRemaining()) {
+            if (!appIn.hasRemaining()) {
+                if (!inputEnded && channel.read(netIn) < 0) {
+                    inputEnded = true;
+                }
+                unwrapAll();
+                if (!appIn.hasRemaining()) {
+                    break;
+                }
             }
-            unwrapAll();
+            total += transfer(appIn, dst);
         }
-        if (appIn.hasRemaining()) {
-            return transfer(appIn, dst);
+        if (total > 0) {
+            return total;
         }
         return inputEnded || engine.isInboundDone() ? -1 : 0;
     }

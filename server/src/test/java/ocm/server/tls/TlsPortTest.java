@@ -119,6 +119,17 @@ class TlsPortTest {
     }
 
     @Test
+    void aRequestSpanningSeveralTlsRecordsIsReadWhole() throws Exception {
+        try (ChatServer server = new ChatServer(ServerConfig.forTests()).start()) {
+            // About 50 KB of body: four TLS records, arriving together, more than one unwrap buffer holds.
+            String longPassword = "p".repeat(50_000);
+            TcrpClient.Answer answer = TcrpClient.overTls(server.tcpPort()).create("lobby", "alice", Optional.of(longPassword), 2);
+            assertTrue(answer.compliance() != null, "answered, not left to the deadline");
+            assertTrue(TcrpClient.overTls(server.tcpPort()).create("other", "bob").ok());
+        }
+    }
+
+    @Test
     void garbageAfterATlsStartCostsOnlyThatConnection() throws Exception {
         try (ChatServer server = new ChatServer(ServerConfig.forTests()).start()) {
             try (Socket s = new Socket()) {
