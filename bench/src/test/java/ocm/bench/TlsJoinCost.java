@@ -54,6 +54,7 @@ public final class TlsJoinCost {
         long start = System.nanoTime();
         try (Socket raw = new Socket()) {
             raw.connect(new InetSocketAddress("127.0.0.1", port));
+            raw.setTcpNoDelay(true); // as the client does (PinnedTls)
             Socket s = raw;
             if (tls != null) {
                 SSLSocket ssl = (SSLSocket) tls.createSocket(raw, "127.0.0.1", port, true);

@@ -113,8 +113,9 @@ public final class TlsIo implements ConnectionIo {
             } else if (status == HandshakeStatus.NEED_WRAP) {
                 status = wrap(EMPTY).getHandshakeStatus();
                 did = true;
-                flush();
             } else {
+                // One write for the whole flight: a write per record would meet Nagle and delayed ACKs (40 ms).
+                flush();
                 return did;
             }
         }

@@ -57,6 +57,7 @@ public final class PinnedTls implements TcrpTransport {
 
     @Override
     public Socket open(Socket socket, String host, int port) throws IOException, ClientException {
+        socket.setTcpNoDelay(true); // JSSE writes each handshake record apart: Nagle would hold the last one for an ACK
         SSLSocket ssl = (SSLSocket) factory.createSocket(socket, host, port, true);
         ssl.setEnabledProtocols(new String[] {"TLSv1.3"});
         ssl.startHandshake();
