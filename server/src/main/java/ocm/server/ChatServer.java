@@ -41,6 +41,8 @@ import ocm.server.tcp.RequestHandler;
 import ocm.server.tcp.RoomAccess;
 import ocm.server.tcp.TcpCounters;
 import ocm.server.tcp.TcpService;
+import ocm.server.tls.ServerIdentity;
+import ocm.server.tls.TlsPort;
 import ocm.server.udp.RelayLoop;
 
 /**
@@ -80,6 +82,9 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
     private RequestHandler requests;
     private LocalRooms localRooms;
     private ServerAdmin admin;
+    private ServerIdentity identityOverride;
+    private boolean requireEncryption;
+    private volatile TlsPort tlsPort;
     /** Held while running, so no second server writes the same state file. */
     private DataDirLock dataDirLock;
     private long startedAt;
@@ -173,6 +178,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
             LOG.info("restored " + n + " room(s) and " + registry.memberCount() + " member(s) from the state file");
         });
         try {
+            tlsPort = new TlsPort(identityOverride != null ? identityOverride : ServerIdentity.loadOrCreate(config.dataDir()),
+                    requireEncryption);
             relay = bindUdp();
             cluster = joinCluster();
             tcp = bindTcp();
@@ -196,6 +203,8 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         tcp.start();
         LOG.info("listening on " + config.host() + ": TCP " + tcpPort() + " (rooms), UDP " + udpPort() + " (chat)"
                 + config.dataDir().map(d -> ", state in " + d).orElse(", no state file"));
+        LOG.info(tlsFingerprint().orElseThrow()
+                + (requireEncryption ? "; clear (seed) TCRP clients are refused" : "; clear (seed) TCRP clients are served too"));
         return this;
     }
 
@@ -205,6 +214,30 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         } catch (BindException e) {
             throw bindFailure("UDP", config.udpPort(), e);
         }
+    }
+
+    /** The operator's own TLS key instead of the data dir's; before {@link #start}. */
+    public ChatServer withTlsIdentity(ServerIdentity identity) {
+        this.identityOverride = identity;
+        return this;
+    }
+
+    /** Refuse clear TCRP (seed) clients with a refusal they can print; before {@link #start}. */
+    public ChatServer requireEncryption(boolean require) {
+        this.requireEncryption = require;
+        return this;
+    }
+
+    /** The TLS identity in use; null before {@link #start}. */
+    public ServerIdentity tlsIdentity() {
+        return tlsPort == null ? null : tlsPort.identity();
+    }
+
+    @Override
+    public Optional<String> tlsFingerprint() {
+        TlsPort t = tlsPort;
+        return t == null ? Optional.empty()
+                : Optional.of("TLS key fingerprint " + t.identity().fingerprint() + " (" + t.identity().origin() + ")");
     }
 
     /** Cluster mode: connects to Redis and sets the cluster engine on the room service; null for a single node. */
@@ -231,7 +264,7 @@ public final class ChatServer implements AutoCloseable, ServerLifecycle {
         RoomAccess access = cluster != null ? cluster.rooms() : new RelayRooms(relay, rooms);
         try {
             requests = new RequestHandler(access, abuse, clock);
-            return new TcpService(config, abuse, requests, clock);
+            return new TcpService(config, abuse, requests, clock, tlsPort);
         } catch (BindException e) {
             throw bindFailure("TCP", config.tcpPort(), e);
         }

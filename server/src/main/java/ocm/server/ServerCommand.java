@@ -47,6 +47,9 @@ public final class ServerCommand implements Callable<Integer> {
     MetricsOptions metrics = new MetricsOptions();
 
     @Mixin
+    TlsOptions tls = new TlsOptions();
+
+    @Mixin
     ConfigFileOptions configFile = new ConfigFileOptions();
 
     @Mixin
@@ -186,6 +189,7 @@ public final class ServerCommand implements Callable<Integer> {
             server.cluster(cluster);
         }
         try {
+            tls.applyTo(server);
             server.start();
         } catch (PortInUseException e) {
             err.println("chat server: cannot start: " + e.getMessage() + ": is another server running? Stop it, or choose"

@@ -57,6 +57,11 @@ public final class LiveAdmin implements ServerAdmin {
         this.timeout = timeout;
     }
 
+    @Override
+    public String fingerprint() throws AdminException {
+        return server.tlsFingerprint().orElseThrow(() -> new AdminException("the server has not started its TLS port yet"));
+    }
+
     private interface Task<T> {
         T run(RoomRegistry registry, RoomService rooms, long now) throws RoomException;
     }

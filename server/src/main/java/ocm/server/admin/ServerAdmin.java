@@ -44,6 +44,11 @@ public interface ServerAdmin {
 
     StatsView stats() throws AdminException;
 
+    /** The line {@code /fingerprint} prints: the TLS key's fingerprint, which clients pin, and where the key is. */
+    default String fingerprint() throws AdminException {
+        throw new AdminException("this server has no TLS key");
+    }
+
     /** Log lines dropped because a log sink (terminal, file) could not keep up; never waited for. */
     default long logLinesDropped() {
         return ServerLog.droppedLines();

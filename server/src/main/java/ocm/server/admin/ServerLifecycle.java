@@ -10,6 +10,11 @@ public interface ServerLifecycle {
     /** Writes the state file now and returns when it is on disk. */
     void saveNow() throws IOException;
 
+    /** The TLS key's fingerprint and where the key came from, for {@code /fingerprint}; empty before start. */
+    default java.util.Optional<String> tlsFingerprint() {
+        return java.util.Optional.empty();
+    }
+
     /** Graceful stop; returns when done. */
     void shutdown();
 }

@@ -215,6 +215,11 @@ final class ClusterAdmin implements ServerAdmin {
         return reached;
     }
 
+    @Override
+    public String fingerprint() throws AdminException {
+        return local.fingerprint(); // each node has its own TLS key
+    }
+
     /** This node's own figures; {@code /nodes} has every node's and the total. */
     @Override
     public StatsView stats() throws AdminException {

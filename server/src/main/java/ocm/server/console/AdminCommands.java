@@ -56,6 +56,8 @@ public final class AdminCommands {
                 this::stats, Command.ArgCompleter.NONE))
             .register(new Command("/nodes", "", "cluster mode: the live nodes, each one's members and traffic, and the total", 0, 0,
                 false, this::nodes, Command.ArgCompleter.NONE))
+            .register(new Command("/fingerprint", "", "the fingerprint of the server's TLS key (what clients pin)", 0, 0, false,
+                (args, reply) -> reply.line(admin.fingerprint()), Command.ArgCompleter.NONE))
             .register(new Command("/save", "", "write the state file now", 0, 0, false, this::save,
                 Command.ArgCompleter.NONE))
             .register(new Command("/quit", "", "shut the server down gracefully (also Ctrl+D)", 0, 0, false,

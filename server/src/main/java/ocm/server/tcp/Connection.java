@@ -5,6 +5,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import ocm.protocol.tcrp.TcrpCodec;
 import ocm.protocol.tcrp.TcrpHeader;
+import ocm.server.tls.ConnectionIo;
 
 /**
  * One client connection and where it is in its single request/answer exchange. The selector
@@ -23,8 +24,12 @@ final class Connection implements OpenConnections.Entry {
     boolean refusedHeader;
     /** Bytes read and dropped after the request or a refused header. */
     long discarded;
+    /** Clear or TLS, once the first bytes said which; null until then. */
+    ConnectionIo io;
     ByteBuffer body;
     ByteBuffer out;
+    /** The answer was handed to {@link #io} (what is left is the io's to flush). */
+    boolean written;
     SelectionKey key;
 
     Connection(SocketChannel channel, String ip, long deadline) {

@@ -8,4 +8,9 @@ import ocm.protocol.tcrp.TcrpRequest;
 public interface RequestAnswerer {
     /** The whole encoded answer to one request; called on a TCP worker, may block. */
     byte[] answer(TcrpRequest request, Operation op, String room, String ip);
+
+    /** The same, knowing whether the request came over TLS ({@code secure}); clear and TLS are answered alike so far. */
+    default byte[] answer(TcrpRequest request, Operation op, String room, String ip, boolean secure) {
+        return answer(request, op, room, ip);
+    }
 }

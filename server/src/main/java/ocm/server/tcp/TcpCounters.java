@@ -26,6 +26,11 @@ public final class TcpCounters {
     /** Requests whose client hung up before a worker got to them: skipped, no work done. */
     public final AtomicLong skipped = new AtomicLong();
 
+    /** Connections that opened TLS. */
+    public final AtomicLong tls = new AtomicLong();
+    /** Clear TCRP connections refused because the server requires encryption. */
+    public final AtomicLong clearRefused = new AtomicLong();
+
     /** Connections and requests dropped or refused, by reason (non-zero only, stable order). */
     public Map<String, Long> dropsByReason() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -35,6 +40,7 @@ public final class TcpCounters {
         putIfPositive(out, "tcp refused (all busy)", refused.get());
         putIfPositive(out, "tcp request refused (busy)", busyRefusals.get());
         putIfPositive(out, "tcp request skipped (client hung up)", skipped.get());
+        putIfPositive(out, "tcp clear client refused (encryption required)", clearRefused.get());
         return out;
     }
 

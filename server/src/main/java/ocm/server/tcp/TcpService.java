@@ -22,6 +22,11 @@ import ocm.protocol.tcrp.TcrpMessages;
 import ocm.protocol.tcrp.TcrpRequest;
 import ocm.server.config.AbuseLimits;
 import ocm.server.config.ServerConfig;
+import ocm.protocol.tls.FirstBytes;
+import ocm.server.tls.PlainIo;
+import ocm.server.tls.ServerIdentity;
+import ocm.server.tls.TlsIo;
+import ocm.server.tls.TlsPort;
 
 /**
  * The TCRP service: the selector loop. One thread ({@code ocm-tcp-0}) accepts and reads requests
@@ -46,12 +51,19 @@ public final class TcpService implements AutoCloseable {
     private final RequestsInFlight inFlight;
     private final TcpCounters counters = new TcpCounters();
     private final Clock clock;
+    private final TlsPort tls;
     private volatile boolean running = true;
     /** Scratch space for dropped input. */
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
 
+    /** With a new in-memory TLS key, clear clients allowed (tests). */
     public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler, Clock clock) throws IOException {
+        this(config, abuse, handler, clock, new TlsPort(ServerIdentity.loadOrCreate(java.util.Optional.empty()), false));
+    }
+
+    public TcpService(ServerConfig config, AbuseLimits abuse, RequestAnswerer handler, Clock clock, TlsPort tls) throws IOException {
         this.config = config;
+        this.tls = tls;
         this.clock = clock;
         this.handler = handler;
         this.open = new OpenConnections<>(config.maxConnections(), config.maxConnectionsPerIp());
@@ -125,11 +137,19 @@ public final class TcpService implements AutoCloseable {
         try {
             if (key.isReadable()) {
                 read(c);
+                wantHandshakeFlush(c);
             } else if (key.isWritable()) {
                 write(c);
             }
         } catch (IOException e) {
             close(c);
+        }
+    }
+
+    /** TLS handshake records the channel did not take at once: be woken when it can. */
+    private void wantHandshakeFlush(Connection c) throws IOException {
+        if (c.io != null && c.out == null && c.key.isValid() && !c.io.flush()) {
+            c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
         }
     }
 
@@ -185,10 +205,13 @@ public final class TcpService implements AutoCloseable {
             discardInput(c, MAX_DRAIN);
             return;
         }
+        if (c.io == null && !sniff(c)) {
+            return;
+        }
         if (c.body == null && !readHeader(c)) {
             return;
         }
-        if (c.body.hasRemaining() && c.channel.read(c.body) < 0) {
+        if (c.body.hasRemaining() && c.io.read(c.body) < 0) {
             close(c);
             return;
         }
@@ -199,11 +222,46 @@ public final class TcpService implements AutoCloseable {
     }
 
     /**
+     * Reads the first bytes into the header buffer and decides from {@link FirstBytes#NEEDED} of
+     * them whether the connection is TLS (those bytes go to the TLS engine) or clear TCRP (they
+     * stay as the start of the header). True once decided and the request may be read.
+     */
+    private boolean sniff(Connection c) throws IOException {
+        if (c.channel.read(c.header) < 0) {
+            close(c);
+            return false;
+        }
+        FirstBytes.Kind kind = FirstBytes.classify(c.header.array(), 0, c.header.position());
+        if (kind == FirstBytes.Kind.NEED_MORE) {
+            return false;
+        }
+        if (kind == FirstBytes.Kind.TLS) {
+            ByteBuffer first = c.header.flip();
+            c.io = new TlsIo(c.channel, tls.identity().newEngine(), first);
+            c.header.clear();
+            counters.tls.incrementAndGet();
+            return true;
+        }
+        c.io = new PlainIo(c.channel);
+        if (tls.requireEncryption()) {
+            // A clear client gets a TCRP refusal it can print, in clear (it has no other way to read one).
+            counters.clearRefused.incrementAndGet();
+            LOG.fine(() -> "refused a clear TCRP connection from " + c.ip + " (encryption required)");
+            c.refusedHeader = true;
+            c.key.interestOps(0);
+            answer(c, RequestHandler.refusedWire(operationOr(c.header.get(1), Operation.CREATE_ROOM), "",
+                    ErrorCode.BAD_REQUEST, TlsPort.REFUSAL));
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Reads header bytes; once all 32 are in, bounds the body and allocates it (true), or answers
      * a bad header. False while there is no body to read yet (or the connection is closed or refused).
      */
     private boolean readHeader(Connection c) throws IOException {
-        if (c.channel.read(c.header) < 0) {
+        if (c.header.hasRemaining() && c.io.read(c.header) < 0) {
             close(c);
             return false;
         }
@@ -234,7 +292,7 @@ public final class TcpService implements AutoCloseable {
      */
     private void discardInput(Connection c, long cap) throws IOException {
         discard.clear();
-        int n = c.channel.read(discard);
+        int n = c.io == null ? c.channel.read(discard) : c.io.read(discard);
         if (n < 0) {
             LOG.fine(() -> "a client from " + c.ip + " closed its connection");
             close(c);
@@ -279,7 +337,7 @@ public final class TcpService implements AutoCloseable {
             return null;
         }
         try {
-            return handler.answer(request, frame.operation(), frame.roomName(), c.ip);
+            return handler.answer(request, frame.operation(), frame.roomName(), c.ip, c.io.secure());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "answering a " + frame.operation() + " request failed; refused it as INTERNAL", e);
             return RequestHandler.refusedWire(frame.operation(), frame.roomName(), ErrorCode.INTERNAL, "internal error");
@@ -315,15 +373,24 @@ public final class TcpService implements AutoCloseable {
 
     private void write(Connection c) throws IOException {
         if (c.out == null) {
+            // Handshake records the channel could not take at once.
+            if (c.io != null && c.io.flush()) {
+                c.key.interestOps(SelectionKey.OP_READ);
+            }
             return;
         }
-        c.channel.write(c.out);
-        if (c.out.hasRemaining()) {
+        if (!c.written) {
+            c.written = true;
+            c.io.write(c.out);
+        }
+        if (!c.io.flush()) {
             c.key.interestOps(SelectionKey.OP_WRITE);
-        } else if (c.refusedHeader) {
+        } else if (c.refusedHeader || c.io.secure()) {
             // Closing with unread input would reset the connection and could discard the refusal before the client
             // reads it; so finish sending, then drop what still comes until the client closes (or the deadline).
-            c.channel.shutdownOutput();
+            // A TLS client gets close_notify the same way, and closes when it has read its answer.
+            c.io.shutdownOutput();
+            c.refusedHeader = true;
             c.key.interestOps(SelectionKey.OP_READ);
         } else {
             close(c);

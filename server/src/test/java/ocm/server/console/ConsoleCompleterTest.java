@@ -27,7 +27,7 @@ class ConsoleCompleterTest {
     @Test
     void firstWordCompletesToEveryCommand() {
         List<String> all = List.of("/help", "/rooms", "/users", "/kick", "/ban", "/unban", "/bans", "/close", "/say",
-            "/stats", "/nodes", "/save", "/quit");
+            "/stats", "/nodes", "/fingerprint", "/save", "/quit");
         assertEquals(all, candidates(""));
         assertEquals(all, candidates("/ro"));
     }
@@ -67,7 +67,7 @@ class ConsoleCompleterTest {
 
     @Test
     void helpCompletesToCommandNames() {
-        assertEquals(13, candidates("/help ").size());
+        assertEquals(14, candidates("/help ").size());
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Optional;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import ocm.protocol.ProtocolException;
 import ocm.protocol.tcrp.Admission;
 import ocm.protocol.tcrp.Compliance;
@@ -46,10 +48,34 @@ public final class TcrpClient {
 
     private final String host;
     private final int port;
+    /** Null: clear TCRP, as the seed speaks it. */
+    private final SSLSocketFactory tls;
+    private volatile java.security.cert.Certificate lastServerCertificate;
 
     public TcrpClient(String host, int port) {
+        this(host, port, null);
+    }
+
+    private TcrpClient(String host, int port, SSLSocketFactory tls) {
         this.host = host;
         this.port = port;
+        this.tls = tls;
+    }
+
+    /** Speaks TCRP inside TLS 1.3, accepting any server key ({@link #lastServerCertificate} shows which). */
+    public static TcrpClient overTls(int port) {
+        return new TcrpClient("127.0.0.1", port, TrustAnyKey.factory());
+    }
+
+    /** Lists the rooms over TLS and returns the certificate the server presented. */
+    public java.security.cert.Certificate lastServerCertificateAfterList() throws IOException {
+        list();
+        return lastServerCertificate;
+    }
+
+    /** The certificate the server presented on the last TLS exchange. */
+    public java.security.cert.Certificate lastServerCertificate() {
+        return lastServerCertificate;
     }
 
     public TcrpClient(int port) {
@@ -82,9 +108,16 @@ public final class TcrpClient {
 
     /** Sends raw bytes and reads the two answers. */
     public Answer exchange(byte[] bytes) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 5000);
-            s.setSoTimeout(10_000);
+        try (Socket raw = new Socket()) {
+            raw.connect(new InetSocketAddress(host, port), 5000);
+            raw.setSoTimeout(10_000);
+            Socket s = raw;
+            if (tls != null) {
+                SSLSocket ssl = (SSLSocket) tls.createSocket(raw, host, port, true);
+                ssl.startHandshake();
+                lastServerCertificate = ssl.getSession().getPeerCertificates()[0];
+                s = ssl;
+            }
             OutputStream out = s.getOutputStream();
             out.write(bytes);
             out.flush();

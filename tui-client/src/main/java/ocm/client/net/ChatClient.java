@@ -56,17 +56,29 @@ public final class ChatClient implements ChatService {
     private volatile Consumer<NetEvent> listener = e -> { };
     private volatile boolean closed;
 
+    /** Clear TCRP: for tests against stand-in servers; {@code ./chat client} uses {@link #ChatClient(ServerAddress, TcrpTransport)}. */
     public ChatClient(ServerAddress server) throws ClientException {
         this(server, Clock.SYSTEM, new SecureRandom(), 5_000);
     }
 
-    /** {@code tcpConnectMillis} limits the TCP connect; the whole reply after it gets twice that (5 s + 10 s). */
+    /** Over TLS with the server's key checked by {@code transport} (what {@code ./chat client} uses). */
+    public ChatClient(ServerAddress server, TcrpTransport transport) throws ClientException {
+        this(server, Clock.SYSTEM, new SecureRandom(), 5_000, transport);
+    }
+
+    /** {@code tcpConnectMillis} limits the TCP connect; the whole reply after it gets twice that (5 s + 10 s). Clear TCRP (tests). */
     public ChatClient(ServerAddress server, Clock clock, Random random, int tcpConnectMillis) throws ClientException {
+        this(server, clock, random, tcpConnectMillis, TcrpTransport.CLEAR);
+    }
+
+    public ChatClient(ServerAddress server, Clock clock, Random random, int tcpConnectMillis, TcrpTransport transport)
+            throws ClientException {
         this.server = server;
         this.clock = clock;
         this.random = random;
-        this.tcrp = new TcrpClient(server.host(), server.tcpPort(), tcpConnectMillis, 2 * tcpConnectMillis);
-        this.checks = new TcrpClient(server.host(), server.tcpPort(), CHECK_CONNECT_MILLIS, 2 * CHECK_CONNECT_MILLIS);
+        this.tcrp = new TcrpClient(server.host(), server.tcpPort(), tcpConnectMillis, 2 * tcpConnectMillis, transport);
+        this.checks = new TcrpClient(server.host(), server.tcpPort(), CHECK_CONNECT_MILLIS, 2 * CHECK_CONNECT_MILLIS,
+                transport);
         this.checker = Executors.newSingleThreadExecutor(r -> named(r, "ocm-room-check"));
         this.udpTarget = new InetSocketAddress(server.host(), server.udpPort());
         if (udpTarget.isUnresolved()) {

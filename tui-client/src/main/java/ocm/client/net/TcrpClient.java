@@ -39,11 +39,18 @@ public final class TcrpClient implements AutoCloseable {
     private final int port;
     private final int connectMillis;
     private final int replyMillis;
+    private final TcrpTransport transport;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** {@code replyMillis} bounds everything after the connect: a server that trickles bytes cannot hold us. */
     public TcrpClient(String host, int port, int connectMillis, int replyMillis) {
+        this(host, port, connectMillis, replyMillis, TcrpTransport.CLEAR);
+    }
+
+    /** Over {@code transport} (TLS with a pinned key for {@code ./chat client}). */
+    public TcrpClient(String host, int port, int connectMillis, int replyMillis, TcrpTransport transport) {
+        this.transport = transport;
         this.host = host;
         this.port = port;
         this.connectMillis = connectMillis;
@@ -102,10 +109,12 @@ public final class TcrpClient implements AutoCloseable {
             }
             socket.connect(new InetSocketAddress(host, port), connectMillis);
             deadline = new Deadline(socket, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(replyMillis));
-            OutputStream out = socket.getOutputStream();
+            deadline.armForNextRead(); // the TLS handshake is part of the reply's time
+            Socket wire = transport.open(socket, host, port);
+            OutputStream out = wire.getOutputStream();
             out.write(TcrpCodec.encode(TcrpMessages.encodeRequest(request)));
             out.flush();
-            InputStream in = socket.getInputStream();
+            InputStream in = wire.getInputStream();
             TcrpReply first = TcrpMessages.decodeReply(readFrame(in, deadline));
             if (first instanceof Compliance c && !c.success()) {
                 String msg = c.message().isEmpty() ? c.error().map(Enum::name).orElse("refused") : c.message();
@@ -123,6 +132,9 @@ public final class TcrpClient implements AutoCloseable {
             throw new ClientException("the server at " + where + " closed the connection without answering");
         } catch (ProtocolException e) {
             throw new ClientException("the server at " + where + " sent a bad reply: " + e.getMessage());
+        } catch (javax.net.ssl.SSLException e) {
+            throw new ClientException("no TLS with the server at " + where + " (" + e.getMessage()
+                    + "); is it an older server without TLS? OCM never falls back to a clear connection");
         } catch (IOException e) {
             throw new ClientException(closed ? "the request was cancelled: the client is shutting down"
                     : "cannot talk to the server at " + where + ": " + e.getMessage());
